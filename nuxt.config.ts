@@ -1,0 +1,68 @@
+// https://nuxt.com/docs/api/configuration/nuxt-config
+export default defineNuxtConfig({
+  modules: ['@nuxt/eslint', '@nuxt/ui', '@nuxtjs/i18n', '@sidebase/nuxt-auth', '@pinia/nuxt'],
+
+  devtools: { enabled: false },
+
+  css: ['~/assets/css/main.css'],
+
+  colorMode: { preference: 'dark', fallback: 'dark', storageKey: 'crm-color-mode' },
+
+  // No network at build or run time: fonts come from @fontsource (imported in main.css),
+  // icons from @iconify-json/lucide bundled into the server, never from the Iconify API.
+  ui: { fonts: false, theme: { colors: ['primary', 'secondary', 'neutral', 'info', 'success', 'warning', 'error'] } },
+  icon: {
+    provider: 'server',
+    serverBundle: { collections: ['lucide'] },
+    clientBundle: { scan: true, sizeLimitKb: 256 },
+    fallbackToApi: false,
+  },
+
+  compatibilityDate: '2026-11-01',
+
+  nitro: {
+    experimental: { tasks: true },
+  },
+
+  typescript: { strict: true },
+
+  i18n: {
+    defaultLocale: 'id',
+    strategy: 'no_prefix',
+    locales: [
+      { code: 'id', language: 'id-ID', name: 'Bahasa Indonesia', file: 'id.json' },
+      { code: 'en', language: 'en-US', name: 'English', file: 'en.json' },
+    ],
+    detectBrowserLanguage: { useCookie: true, cookieKey: 'crm_locale', redirectOn: 'root', fallbackLocale: 'id', alwaysRedirect: false },
+  },
+
+  auth: {
+    isEnabled: true,
+    baseURL: '/api/auth',
+    provider: {
+      type: 'local',
+      endpoints: {
+        signIn: { path: '/login', method: 'post' },
+        signOut: { path: '/logout', method: 'post' },
+        signUp: false,
+        getSession: { path: '/session', method: 'get' },
+      },
+      pages: { login: '/login' },
+      token: {
+        signInResponseTokenPointer: '/token',
+        type: 'Bearer',
+        cookieName: 'auth.token',
+        headerName: 'Authorization',
+        maxAgeInSeconds: 60 * 60 * 24 * 14,
+        sameSiteAttribute: 'lax',
+      },
+      session: {
+        dataType: { id: 'number', name: 'string', email: 'string', role: '\'owner\' | \'manager\' | \'admin\' | \'sales\'', locale: 'string' },
+      },
+    },
+    sessionRefresh: { enablePeriodically: false, enableOnWindowFocus: true },
+    globalAppMiddleware: { isEnabled: true },
+  },
+
+  eslint: { config: { stylistic: true } },
+})

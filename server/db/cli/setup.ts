@@ -1,0 +1,45 @@
+/**
+ * `npm run db:setup`: create the database if missing, apply migrations, load base data and,
+ * outside production, the demo accounts and a modest demo data set. Safe to run again.
+ */
+import { count } from 'drizzle-orm'
+import { parseEnv } from '../../utils/env'
+import { createDb } from '../client'
+import { ensureDatabase, runMigrations } from '../migrate'
+import { leads } from '../schema'
+import { seedBase } from '../seed/base'
+import { generateDemoData } from '../seed/demo-data'
+import { seedDemoUsers } from '../seed/users'
+
+const DEFAULT_DEMO_LEADS = 3000
+
+async function main() {
+  const env = parseEnv(process.env)
+  const started = Date.now()
+  const name = await ensureDatabase(env.DATABASE_URL)
+  const { db, pool } = createDb(env.DATABASE_URL, 4)
+  try {
+    await runMigrations(db)
+    await seedBase(db)
+    console.log(`db:setup: database "${name}" migrated, base data loaded`)
+    if (env.NODE_ENV !== 'production' && !process.argv.includes('--no-demo')) {
+      await seedDemoUsers(db)
+      const [row] = await db.select({ n: count() }).from(leads)
+      if (!row?.n) {
+        await generateDemoData(db, { leads: DEFAULT_DEMO_LEADS, log: m => console.log(`db:setup: ${m}`) })
+      }
+      else {
+        console.log(`db:setup: demo data already present (${row.n} leads), left as it is`)
+      }
+    }
+    console.log(`db:setup: done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  }
+  finally {
+    await pool.end()
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

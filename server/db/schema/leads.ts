@@ -1,0 +1,126 @@
+import { bigint, binary, index, json, mysqlEnum, mysqlTable, smallint, text, varchar } from 'drizzle-orm/mysql-core'
+import { FOLLOW_UP_STATUSES } from '../../../shared/enums/leads'
+import { createdAt, id, instant, ref, softDelete, timestamps } from './_columns'
+import { channels, pipelineStages, programs } from './catalog'
+import { users } from './users'
+
+export const leads = mysqlTable('leads', {
+  id: id(),
+  studentName: varchar('student_name', { length: 120 }).notNull(),
+  parentName: varchar('parent_name', { length: 120 }),
+  school: varchar('school', { length: 160 }),
+  /** Grade as the school names it: 'SD 6', 'SMP 9', 'SMA 12', 'Alumni'. */
+  grade: varchar('grade', { length: 20 }),
+  /** WhatsApp number, AES-256-GCM encrypted (see server/utils/crypto.ts). */
+  phoneEnc: varchar('phone_enc', { length: 255 }),
+  /** HMAC-SHA256 of the E.164 number: the only way the number is searched. */
+  phoneBidx: binary('phone_bidx', { length: 32 }),
+  /** Last four digits in clear so lists can show `•••• 1234` without decrypting. */
+  phoneLast4: varchar('phone_last4', { length: 4 }),
+  email: varchar('email', { length: 191 }),
+  channelId: ref('channel_id').references(() => channels.id),
+  utmSource: varchar('utm_source', { length: 120 }),
+  utmMedium: varchar('utm_medium', { length: 120 }),
+  utmCampaign: varchar('utm_campaign', { length: 160 }),
+  utmContent: varchar('utm_content', { length: 160 }),
+  utmTerm: varchar('utm_term', { length: 120 }),
+  programId: ref('program_id').references(() => programs.id),
+  stageId: ref('stage_id').notNull().references(() => pipelineStages.id),
+  followUpStatus: mysqlEnum('follow_up_status', FOLLOW_UP_STATUSES).notNull().default('new'),
+  assignedTo: ref('assigned_to').references(() => users.id),
+  /** Rupiah. */
+  expectedValue: bigint('expected_value', { mode: 'number', unsigned: true }).notNull().default(0),
+  nextFollowUpAt: instant('next_follow_up_at'),
+  lastActivityAt: instant('last_activity_at'),
+  lostReason: varchar('lost_reason', { length: 255 }),
+  closedAt: instant('closed_at'),
+  notes: text('notes'),
+  createdBy: ref('created_by').references(() => users.id),
+  ...timestamps,
+  ...softDelete,
+}, t => [
+  index('leads_assignee_stage_idx').on(t.assignedTo, t.stageId),
+  index('leads_stage_idx').on(t.stageId, t.updatedAt),
+  index('leads_channel_created_idx').on(t.channelId, t.createdAt),
+  index('leads_created_idx').on(t.createdAt),
+  index('leads_next_follow_up_idx').on(t.nextFollowUpAt),
+  index('leads_phone_bidx_idx').on(t.phoneBidx),
+  index('leads_program_idx').on(t.programId),
+  index('leads_deleted_idx').on(t.deletedAt),
+  index('leads_student_name_idx').on(t.studentName),
+])
+
+/** Every stage change: funnel, conversion and time-in-stage are computed from here. */
+export const leadStageHistory = mysqlTable('lead_stage_history', {
+  id: id(),
+  leadId: ref('lead_id').notNull().references(() => leads.id, { onDelete: 'cascade' }),
+  fromStageId: ref('from_stage_id').references(() => pipelineStages.id),
+  toStageId: ref('to_stage_id').notNull().references(() => pipelineStages.id),
+  changedBy: ref('changed_by').references(() => users.id),
+  changedAt: instant('changed_at').notNull(),
+}, t => [
+  index('lsh_lead_idx').on(t.leadId, t.changedAt),
+  index('lsh_to_stage_idx').on(t.toStageId, t.changedAt),
+])
+
+export const activities = mysqlTable('activities', {
+  id: id(),
+  leadId: ref('lead_id').notNull().references(() => leads.id),
+  userId: ref('user_id').references(() => users.id),
+  type: mysqlEnum('type', ['call', 'chat', 'meeting', 'note']).notNull(),
+  outcome: varchar('outcome', { length: 40 }),
+  notes: text('notes'),
+  occurredAt: instant('occurred_at').notNull(),
+  nextAction: varchar('next_action', { length: 255 }),
+  nextActionAt: instant('next_action_at'),
+  ...timestamps,
+  ...softDelete,
+}, t => [
+  index('activities_lead_idx').on(t.leadId, t.occurredAt),
+  index('activities_user_idx').on(t.userId, t.occurredAt),
+  index('activities_next_action_idx').on(t.nextActionAt),
+])
+
+export const todos = mysqlTable('todos', {
+  id: id(),
+  userId: ref('user_id').notNull().references(() => users.id),
+  leadId: ref('lead_id').references(() => leads.id),
+  title: varchar('title', { length: 200 }).notNull(),
+  notes: text('notes'),
+  priority: smallint('priority').notNull().default(2),
+  dueAt: instant('due_at'),
+  remindAt: instant('remind_at'),
+  doneAt: instant('done_at'),
+  ...timestamps,
+  ...softDelete,
+}, t => [
+  index('todos_user_due_idx').on(t.userId, t.doneAt, t.dueAt),
+  index('todos_remind_idx').on(t.remindAt),
+])
+
+/** A won lead becomes a student: real revenue and real student numbers come from here. */
+export const enrollments = mysqlTable('enrollments', {
+  id: id(),
+  leadId: ref('lead_id').notNull().references(() => leads.id),
+  programId: ref('program_id').notNull().references(() => programs.id),
+  /** Rupiah actually paid / contracted. */
+  amount: bigint('amount', { mode: 'number', unsigned: true }).notNull(),
+  enrolledAt: instant('enrolled_at').notNull(),
+  /** The staff member credited with the enrolment. */
+  userId: ref('user_id').references(() => users.id),
+  channelId: ref('channel_id').references(() => channels.id),
+  status: mysqlEnum('status', ['active', 'cancelled']).notNull().default('active'),
+  meta: json('meta'),
+  createdAt: createdAt(),
+}, t => [
+  index('enrollments_enrolled_idx').on(t.enrolledAt),
+  index('enrollments_program_idx').on(t.programId, t.enrolledAt),
+  index('enrollments_lead_idx').on(t.leadId),
+  index('enrollments_user_idx').on(t.userId, t.enrolledAt),
+])
+
+export type Lead = typeof leads.$inferSelect
+export type NewLead = typeof leads.$inferInsert
+export type Activity = typeof activities.$inferSelect
+export type Todo = typeof todos.$inferSelect
+export type Enrollment = typeof enrollments.$inferSelect

@@ -1,0 +1,67 @@
+import type { Role } from '../enums/roles'
+
+/**
+ * The one permission matrix. The server guard (`requireUser`) and the UI (`useCan`)
+ * both read it; the server decides, the UI only hides what would be refused.
+ */
+export const PERMISSIONS = [
+  'dashboard:view',
+  'leads:read',
+  'leads:create',
+  'leads:update',
+  'leads:delete',
+  'leads:assign',
+  'leads:export',
+  'leads:import',
+  'pipeline:configure',
+  'activities:write',
+  'todos:use',
+  'calendar:view',
+  'reports:view',
+  'reports:share',
+  'targets:manage',
+  'whatsapp:use',
+  'news:read',
+  'news:manage',
+  'users:read',
+  'users:manage',
+  'settings:manage',
+  'audit:view',
+] as const
+export type Permission = typeof PERMISSIONS[number]
+
+const everyone: Permission[] = [
+  'dashboard:view', 'leads:read', 'leads:create', 'leads:update', 'activities:write',
+  'todos:use', 'calendar:view', 'whatsapp:use', 'news:read',
+]
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  owner: PERMISSIONS,
+  manager: [
+    ...everyone, 'leads:delete', 'leads:assign', 'leads:export', 'leads:import', 'pipeline:configure',
+    'reports:view', 'reports:share', 'targets:manage', 'news:manage', 'users:read', 'users:manage', 'audit:view',
+  ],
+  admin: [...everyone, 'leads:delete', 'leads:assign', 'leads:export', 'leads:import', 'reports:view'],
+  sales: everyone,
+}
+
+export function can(role: Role | undefined | null, permission: Permission): boolean {
+  return !!role && ROLE_PERMISSIONS[role].includes(permission)
+}
+
+/** Which roles an actor may create, edit, deactivate or reset: Owner all, Manager only Admin and Sales/CS. */
+export const MANAGEABLE_ROLES: Record<Role, readonly Role[]> = {
+  owner: ['owner', 'manager', 'admin', 'sales'],
+  manager: ['admin', 'sales'],
+  admin: [],
+  sales: [],
+}
+
+export function canManageRole(actor: Role, target: Role): boolean {
+  return MANAGEABLE_ROLES[actor].includes(target)
+}
+
+/** Sales/CS only see and change the leads assigned to them. */
+export function leadScopeIsOwn(role: Role): boolean {
+  return role === 'sales'
+}
