@@ -33,7 +33,8 @@ export default defineNuxtConfig({
       { code: 'id', language: 'id-ID', name: 'Bahasa Indonesia', file: 'id.json' },
       { code: 'en', language: 'en-US', name: 'English', file: 'en.json' },
     ],
-    detectBrowserLanguage: { useCookie: true, cookieKey: 'crm_locale', redirectOn: 'root', fallbackLocale: 'id', alwaysRedirect: false },
+    // The language is a setting of the account (users.locale), not of the browser: see plugins/locale.ts.
+    detectBrowserLanguage: false,
   },
 
   auth: {

@@ -1,5 +1,8 @@
 import { z } from 'zod'
 
+// Validation messages in Bahasa Indonesia for fields without a message of their own.
+z.config(z.locales.id())
+
 export const idParamSchema = z.object({ id: z.coerce.number().int().positive() })
 
 export const emailField = z.string().trim().toLowerCase().max(191).pipe(z.email({ error: 'E-mail tidak valid' }))

@@ -5,6 +5,7 @@ const w = (s: string): string[] => s.trim().split(/\s+/).map(x => x.replace(/_/g
 export type GroupKey = 'javanese' | 'sundanese' | 'batak' | 'minang' | 'chinese' | 'arabic' | 'bugis' | 'manado'
 
 export interface NameGroup {
+  key: GroupKey
   male: string[]
   female: string[]
   /** Last names; for groups without family names these are the common closing given names. */
@@ -20,6 +21,7 @@ export interface NameGroup {
 
 export const NAME_GROUPS: Record<GroupKey, NameGroup> = {
   javanese: {
+    key: 'javanese',
     male: w('Budi Agus Eko Joko Bambang Slamet Wahyu Adi Bayu Dimas Fajar Galih Gilang Hendra Nugroho Yoga Aditya Bagus Dwi Tri Teguh Anton Heru Rudi Wawan Arif Danang Prasetyo Yudha Satrio'),
     female: w('Sri Dewi Rini Wulan Ayu Endang Ratna Sulastri Retno Yuliana Tri Dwi Lestari Anisa Putri Indah Kartika Sekar Ningsih Rahayu Wening Laras Dyah Puji Suci'),
     lastMale: w('Pratama Saputra Wibowo Santoso Setiawan Nugroho Kusuma Wijaya Susanto Purnomo Handoko Prasetyo Utomo Hartanto Wicaksono Firmansyah Hidayat Kurniawan Ramadhan Adiputra'),
@@ -27,6 +29,7 @@ export const NAME_GROUPS: Record<GroupKey, NameGroup> = {
     lastRate: 0.55, family: false, modernRate: 0.35,
   },
   sundanese: {
+    key: 'sundanese',
     male: w('Asep Cecep Dadang Ujang Iwan Yudi Dede Jajang Rudi Aep Deden Ade Agus Dani Rizal Yayan Hendi Ridwan Eman Wahyu'),
     female: w('Neng Euis Rina Siti Nining Nunung Yanti Rika Dewi Lilis Ai Imas Tuti Wiwin Elis Nurul Nenden Rosita Heni'),
     lastMale: w('Permana Kurniawan Hermawan Sopian Suryana Rukmana Gunawan Hidayat Mulyana Sudrajat Supriatna Saepudin Setiadi Ramdani Nugraha Kusnadi'),
@@ -34,6 +37,7 @@ export const NAME_GROUPS: Record<GroupKey, NameGroup> = {
     lastRate: 0.5, family: false, modernRate: 0.35,
   },
   batak: {
+    key: 'batak',
     male: w('Daniel Samuel Jonathan Josua Boris Rudolf Ferdinand Hotman Tigor Parulian Martua Gomgom Rinaldi Andreas Yosef Christian Hendrik Bonar'),
     female: w('Yohana Rosa Maria Tiur Ruth Friska Debora Rosmawati Lasma Mian Sarah Elisabeth Juliana Grace Nova Roslina Melati Lestiana'),
     lastMale: w('Siregar Nasution Simanjuntak Hutapea Sitompul Situmorang Sinaga Pardede Silalahi Tambunan Harahap Lubis Panjaitan Manurung Simatupang Hutagalung Sihombing Pasaribu Napitupulu Marpaung'),
@@ -41,6 +45,7 @@ export const NAME_GROUPS: Record<GroupKey, NameGroup> = {
     lastRate: 0.97, family: true, modernRate: 0.1,
   },
   minang: {
+    key: 'minang',
     male: w('Rahmat Fikri Yusuf Zulkifli Andre Ilham Rizal Afdal Hendri Fadli Rudi Syafri Irwan Yulianto Arief Febri Doni Rinaldo'),
     female: w('Rini Yulia Fitri Febri Nelly Yusnimar Desi Silvia Rahmi Elvi Mardiah Nurhasanah Afni Ratna Yeni Suci Ulfa Vivi'),
     lastMale: w('Chaniago Piliang Tanjung Koto Sikumbang Jambak Caniago Syahputra Hidayat Putra Rahman Fauzi'),
@@ -48,6 +53,7 @@ export const NAME_GROUPS: Record<GroupKey, NameGroup> = {
     lastRate: 0.4, family: false, modernRate: 0.3,
   },
   chinese: {
+    key: 'chinese',
     male: w('Kevin Steven Vincent William Calvin Gabriel Jonathan Hendrik Jason Ryan Edward Felix Kenneth Andrew Michael Hansen Darren Christopher Wilson Budiman'),
     female: w('Jessica Michelle Felicia Cindy Angeline Natasha Celine Stephanie Vania Clarissa Evelyn Jennifer Olivia Grace Melissa Valencia Cynthia Caroline Livia Sherly'),
     lastMale: w('Tanoto Wijaya Halim Gunawan Salim Lim Tan Santoso Hartono Kurniawan Tjandra Sutanto Susilo Setiadi Liem Wibisono Hadinata Chandra Tanuwijaya Widjaja Lukito Sugianto'),
@@ -55,6 +61,7 @@ export const NAME_GROUPS: Record<GroupKey, NameGroup> = {
     lastRate: 0.85, family: true, modernRate: 0,
   },
   arabic: {
+    key: 'arabic',
     male: w('Muhammad Ahmad Abdullah Hasan Husein Umar Ali Hafiz Faris Naufal Rizqi Zaki Salim Fauzan Ibrahim Yusuf Hamzah Ilyas Luthfi Farhan'),
     female: w('Fatimah Aisyah Khadijah Zahra Zainab Salma Nabila Syifa Alya Maryam Hafsah Aminah Sarah Mariam Rahma Laila Azizah Nadia'),
     lastMale: w('Al-Habsyi Assegaf Alatas Baswedan Bahasuan Shihab Al-Jufri Basalamah Alaydrus Bawazier Al-Kaff Hakim Maulana Hidayatullah Firdaus'),
@@ -62,6 +69,7 @@ export const NAME_GROUPS: Record<GroupKey, NameGroup> = {
     lastRate: 0.5, family: true, modernRate: 0.2,
   },
   bugis: {
+    key: 'bugis',
     male: w('Andi Muh._Arif Syamsul Rahman Baso Ilham Akbar Fadli Haris Irfan Syahrul Rusdi Zainal Amiruddin Hasbullah Jufri Basri'),
     female: w('Andi Nurul Rahmawati Sitti Hasnah Nurhaeda Fitri Risma Haslinda Nurhayati Sumarni Ratnasari Hasmawati Kartini Megawati'),
     lastMale: w('Syamsuddin Rasyid Makmur Hamzah Mappa Pallawa Tahir Latif Hafid Mustari Rahim Amir'),
@@ -69,6 +77,7 @@ export const NAME_GROUPS: Record<GroupKey, NameGroup> = {
     lastRate: 0.35, family: false, modernRate: 0.3,
   },
   manado: {
+    key: 'manado',
     male: w('Christian Reinhard Frans Stevanus Jefri Marthen Ricky Hendra Deni Alfred Roy Yohanes Michael Rendy Julius'),
     female: w('Meilany Grace Stella Olivia Jeane Vanny Lidya Christy Ruth Angel Febby Mariska Natalia Sherin'),
     lastMale: w('Lumenta Rondonuwu Sondakh Wowor Mandagi Pangemanan Tumbelaka Lengkong Rumengan Kaunang Tumewu Supit Runtuwene Wenas'),

@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createServer } from 'node:net'
+import type { TestProject } from 'vitest/node'
+import mysql from 'mysql2/promise'
+import { createDb } from '../../server/db/client'
+import { ensureDatabase, runMigrations } from '../../server/db/migrate'
+import { seedBase } from '../../server/db/seed/base'
+import { seedDemoUsers } from '../../server/db/seed/users'
+import { TEST_DATABASE_URL, TEST_ENV } from './env'
+
+declare module 'vitest' {
+  export interface ProvidedContext { baseURL: string, databaseURL: string }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number }
+      srv.close(() => resolve(port))
+    }).on('error', reject)
+  })
+}
+
+/** A fresh test database: dropped, created, migrated, base data and the demo accounts. */
+export async function resetTestDatabase(url = TEST_DATABASE_URL) {
+  const parsed = new URL(url)
+  const name = parsed.pathname.slice(1)
+  parsed.pathname = '/'
+  const conn = await mysql.createConnection({ uri: parsed.toString() })
+  await conn.query(`DROP DATABASE IF EXISTS \`${name}\``)
+  await conn.end()
+  await ensureDatabase(url)
+  const { db, pool } = createDb(url, 2)
+  await runMigrations(db)
+  await seedBase(db)
+  await seedDemoUsers(db)
+  await pool.end()
+}
+
+export async function startServer(env: Record<string, string>): Promise<{ url: string, child: ChildProcess }> {
+  if (!existsSync('.output/server/index.mjs')) throw new Error('No build found: run `npm run build` first (npm test does).')
+  const port = await freePort()
+  const child = spawn(process.execPath, ['.output/server/index.mjs'], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NITRO_HOST: '127.0.0.1', NITRO_PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (d) => { output += d })
+  child.stderr!.on('data', (d) => { output += d })
+  const url = `http://127.0.0.1:${port}`
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error(`test server exited (${child.exitCode}):\n${output}`)
+    try {
+      const res = await fetch(`${url}/api/health`)
+      if (res.status === 200 || res.status === 503) return { url, child }
+    }
+    catch { /* not up yet */ }
+    await new Promise(r => setTimeout(r, 100))
+  }
+  child.kill()
+  throw new Error(`test server did not start:\n${output}`)
+}
+
+export default async function setup(project: TestProject) {
+  // Each project gets its own database and server, so integration and browser tests can run together.
+  const databaseURL = TEST_DATABASE_URL.replace(/\/([^/?]+)(\?|$)/, `/$1_${project.name}$2`)
+  await resetTestDatabase(databaseURL)
+  const { url, child } = await startServer({ ...TEST_ENV, DATABASE_URL: databaseURL })
+  project.provide('baseURL', url)
+  project.provide('databaseURL', databaseURL)
+  return async () => {
+    child.kill('SIGTERM')
+  }
+}
