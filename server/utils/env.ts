@@ -34,7 +34,7 @@ export const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   APP_URL: z.url().default('http://localhost:3000'),
-  ENCRYPTION_KEYS: encryptionKeys.default(DEV_ENCRYPTION_KEY),
+  ENCRYPTION_KEYS: encryptionKeys.prefault(DEV_ENCRYPTION_KEY),
   BLIND_INDEX_KEY: z.string().min(32, 'must be at least 32 characters').default(DEV_BLIND_INDEX_KEY),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),

@@ -1,4 +1,4 @@
-import type { H3Event } from 'h3'
+import { getHeader, getRequestIP, type H3Event } from 'h3'
 import { useEnv } from './env'
 
 export interface RequestMeta { ip: string | null, userAgent: string | null }

@@ -1,4 +1,4 @@
-import type { H3Event } from 'h3'
+import { createError, getCookie, getHeader, type H3Event } from 'h3'
 import type { Permission } from '../../shared/utils/permissions'
 import { can } from '../../shared/utils/permissions'
 import type { SessionUser } from '../services/auth/sessions'

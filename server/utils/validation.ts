@@ -1,4 +1,4 @@
-import type { H3Event } from 'h3'
+import { createError, getQuery, getRouterParams, readBody, type H3Event } from 'h3'
 import { z } from 'zod'
 
 /** Turn a ZodError into our uniform 400: `data.fieldErrors` maps each field to its messages. */

@@ -7,12 +7,14 @@ const phoneField = z.string().trim().max(30)
   .refine(v => v === '' || normalizePhoneId(v) !== null, 'Nomor HP Indonesia tidak valid')
   .transform(v => (v === '' ? null : normalizePhoneId(v)))
 
+const capacityField = z.coerce.number().int().min(0).max(100_000)
+
 const userFields = {
   name: z.string().trim().min(2, 'Minimal 2 karakter').max(120),
   email: emailField,
   role: z.enum(ROLES, { error: 'Peran tidak dikenal' }),
   phone: phoneField.nullish(),
-  capacity: z.coerce.number().int().min(0).max(100_000).default(200),
+  capacity: capacityField.default(200),
 }
 
 export const userCreateSchema = z.object({ ...userFields, password: passwordField })
@@ -20,7 +22,7 @@ export type UserCreateInput = z.output<typeof userCreateSchema>
 
 export const userUpdateSchema = z.object({
   ...userFields,
-  capacity: userFields.capacity.optional(),
+  capacity: capacityField,
   active: z.boolean(),
 }).partial().refine(v => Object.keys(v).length > 0, 'Tidak ada perubahan')
 export type UserUpdateInput = z.output<typeof userUpdateSchema>

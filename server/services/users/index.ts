@@ -1,3 +1,4 @@
+import { createError } from 'h3'
 import { and, asc, eq, like, or, type SQL } from 'drizzle-orm'
 import type { z } from 'zod'
 import type { UserCreateInput, UserUpdateInput, userListQuerySchema } from '../../../shared/schemas/users'

@@ -1,3 +1,4 @@
+import { createError } from 'h3'
 import { eq } from 'drizzle-orm'
 import type { z } from 'zod'
 import type { passwordChangeSchema, profileUpdateSchema } from '../../../shared/schemas/users'

@@ -1,3 +1,4 @@
+import { createError } from 'h3'
 import type { Role } from '../../../shared/enums/roles'
 import { canManageRole } from '../../../shared/utils/permissions'
 import type { SessionUser } from '../auth/sessions'

@@ -18,7 +18,7 @@ export const ACTIVITY_TEMPLATES: ActivityTemplate[][] = [
     { type: 'chat', outcome: 'connected', notes: 'Orang tua minta brosur program {program}', next: 'Kirim brosur dan pricelist' },
     { type: 'chat', outcome: 'connected', notes: 'Menanyakan jadwal kelas dan lokasi cabang terdekat', next: 'Kirim jadwal kelas' },
     { type: 'call', outcome: 'callback', notes: 'Orang tua sedang di kantor, minta ditelepon setelah jam 5 sore', next: 'Telepon setelah jam 17.00' },
-    { type: 'note', outcome: null, notes: 'Lead masuk dari form iklan, data sudah dicek' },
+    { type: 'note', outcome: null, notes: 'Data lead sudah dicek dan dilengkapi, belum ada nomor kedua' },
   ],
   [
     { type: 'chat', outcome: 'connected', notes: 'Kirim pricelist {program} via WhatsApp, orang tua bilang akan diskusi dulu', next: 'Tanyakan keputusan orang tua' },
