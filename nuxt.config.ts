@@ -11,31 +11,10 @@ export default defineNuxtConfig({
   // No network at build or run time: fonts come from @fontsource (imported in main.css),
   // icons from @iconify-json/lucide bundled into the server, never from the Iconify API.
   ui: { fonts: false, theme: { colors: ['primary', 'secondary', 'neutral', 'info', 'success', 'warning', 'error'] } },
-  icon: {
-    provider: 'server',
-    serverBundle: { collections: ['lucide'] },
-    clientBundle: { scan: true, sizeLimitKb: 256 },
-    fallbackToApi: false,
-  },
 
   compatibilityDate: '2026-11-01',
 
-  nitro: {
-    experimental: { tasks: true },
-  },
-
   typescript: { strict: true },
-
-  i18n: {
-    defaultLocale: 'id',
-    strategy: 'no_prefix',
-    locales: [
-      { code: 'id', language: 'id-ID', name: 'Bahasa Indonesia', file: 'id.json' },
-      { code: 'en', language: 'en-US', name: 'English', file: 'en.json' },
-    ],
-    // The language is a setting of the account (users.locale), not of the browser: see plugins/locale.ts.
-    detectBrowserLanguage: false,
-  },
 
   auth: {
     isEnabled: true,
@@ -66,4 +45,21 @@ export default defineNuxtConfig({
   },
 
   eslint: { config: { stylistic: true } },
+
+  i18n: {
+    defaultLocale: 'id',
+    strategy: 'no_prefix',
+    locales: [
+      { code: 'id', language: 'id-ID', name: 'Bahasa Indonesia', file: 'id.json' },
+      { code: 'en', language: 'en-US', name: 'English', file: 'en.json' },
+    ],
+    // The language is a setting of the account (users.locale), not of the browser: see plugins/locale.ts.
+    detectBrowserLanguage: false,
+  },
+  icon: {
+    provider: 'server',
+    serverBundle: { collections: ['lucide'] },
+    clientBundle: { scan: true, sizeLimitKb: 256 },
+    fallbackToApi: false,
+  },
 })

@@ -1,6 +1,7 @@
 /** Screenshot pages as a given user at desktop and phone width: `tsx scripts/screenshot.ts <base> <email> <out-dir> <path...>` */
-export {}
 import { chromium } from 'playwright-core'
+
+export {}
 
 const [base = 'http://localhost:3000', email = 'owner@demo.test', out = '/tmp/shots', ...paths] = process.argv.slice(2)
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'] })

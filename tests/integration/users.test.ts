@@ -12,7 +12,10 @@ let manager: string
 let admin: string
 let sales: string
 beforeAll(async () => {
-  [owner, manager, admin, sales] = await Promise.all(['owner', 'manager', 'admin', 'sales'].map(r => login(`${r}@demo.test`)))
+  owner = await login('owner@demo.test')
+  manager = await login('manager@demo.test')
+  admin = await login('admin@demo.test')
+  sales = await login('sales@demo.test')
 })
 
 let seq = 0

@@ -46,8 +46,11 @@ export async function startServer(env: Record<string, string>): Promise<{ url: s
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
-  child.stdout!.on('data', (d) => { output += d })
-  child.stderr!.on('data', (d) => { output += d })
+  const collect = (d: Buffer) => {
+    output += d
+  }
+  child.stdout!.on('data', collect)
+  child.stderr!.on('data', collect)
   const url = `http://127.0.0.1:${port}`
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) throw new Error(`test server exited (${child.exitCode}):\n${output}`)

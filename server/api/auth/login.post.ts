@@ -5,7 +5,7 @@ export default defineEventHandler(async (event): Promise<{ token: string, expire
   const input = await readInput(event, loginSchema)
   const result = await login(useDb(), input, requestMeta(event))
   if (!result.ok && result.reason === 'throttled') {
-    setResponseHeader(event, 'Retry-After', String(result.retryAfter))
+    setResponseHeader(event, 'Retry-After', result.retryAfter)
     throw createError({ statusCode: 429, statusMessage: 'Too Many Requests', message: `Terlalu banyak percobaan masuk. Coba lagi dalam ${Math.ceil(result.retryAfter / 60)} menit.`, data: { retryAfter: result.retryAfter } })
   }
   if (!result.ok)

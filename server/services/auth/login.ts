@@ -8,10 +8,10 @@ import { logEvent } from '../events'
 import { createSession } from './sessions'
 import { loginRetryAfter } from './throttle'
 
-export type LoginResult =
-  | { ok: true, token: string, expiresAt: Date, user: { id: number, name: string, email: string, role: string } }
-  | { ok: false, reason: 'invalid' }
-  | { ok: false, reason: 'throttled', retryAfter: number }
+export type LoginResult
+  = | { ok: true, token: string, expiresAt: Date, user: { id: number, name: string, email: string, role: string } }
+    | { ok: false, reason: 'invalid' }
+    | { ok: false, reason: 'throttled', retryAfter: number }
 
 export async function login(db: Database, input: LoginInput, meta: RequestMeta): Promise<LoginResult> {
   const [user] = await db.select().from(users).where(eq(users.email, input.email)).limit(1)
