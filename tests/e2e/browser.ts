@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { inject, onTestFinished, expect } from 'vitest'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
 import { freshIp } from '../support/http'
 
 /**
@@ -35,9 +35,10 @@ export async function close(): Promise<void> {
  * (X-Forwarded-For, trusted by the test server) so login throttling cannot leak between tests.
  * Must be called inside a test: the context closes when the test finishes.
  */
-export async function newPage(viewport = DESKTOP): Promise<Page> {
+export async function newPage(viewport = DESKTOP, options: BrowserContextOptions = {}): Promise<Page> {
   if (!browser) throw new Error('call launch() in beforeAll first')
   const context = await browser.newContext({
+    ...options,
     viewport,
     baseURL: baseURL(),
     locale: 'id-ID',

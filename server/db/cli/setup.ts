@@ -13,6 +13,13 @@ import { seedDemoUsers } from '../seed/users'
 
 const DEFAULT_DEMO_LEADS = 3000
 
+function demoLeads(): number {
+  const i = process.argv.indexOf('--demo-leads')
+  const n = i >= 0 ? Number(process.argv[i + 1]) : DEFAULT_DEMO_LEADS
+  if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new Error('--demo-leads expects a whole number from 0 to 1000000')
+  return n
+}
+
 async function main() {
   const env = parseEnv(process.env)
   const started = Date.now()
@@ -25,8 +32,9 @@ async function main() {
     if (env.NODE_ENV !== 'production' && !process.argv.includes('--no-demo')) {
       await seedDemoUsers(db)
       const [row] = await db.select({ n: count() }).from(leads)
-      if (!row?.n) {
-        await generateDemoData(db, { leads: DEFAULT_DEMO_LEADS, log: m => console.log(`db:setup: ${m}`) })
+      const wanted = demoLeads()
+      if (!row?.n && wanted > 0) {
+        await generateDemoData(db, { leads: wanted, log: m => console.log(`db:setup: ${m}`) })
       }
       else {
         console.log(`db:setup: demo data already present (${row.n} leads), left as it is`)

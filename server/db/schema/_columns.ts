@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigint, datetime } from 'drizzle-orm/mysql-core'
+import { bigint, customType, datetime } from 'drizzle-orm/mysql-core'
 
 /** Primary key shared by every table: unsigned BIGINT, numbers in JS (ids stay far below 2^53). */
 export const id = () => bigint('id', { mode: 'number', unsigned: true }).autoincrement().primaryKey()
@@ -22,3 +22,9 @@ export const softDelete = {
   deletedAt: instant('deleted_at'),
   deletedBy: ref('deleted_by'),
 }
+
+/** Fixed-length raw bytes (e.g. an HMAC), read and written as a Buffer. */
+export const bytes = (name: string, length: number) => customType<{ data: Buffer, driverData: Buffer }>({
+  dataType: () => `binary(${length})`,
+  fromDriver: value => Buffer.from(value),
+})(name)

@@ -1,6 +1,6 @@
-import { bigint, binary, index, json, mysqlEnum, mysqlTable, smallint, text, varchar } from 'drizzle-orm/mysql-core'
+import { bigint, index, json, mysqlEnum, mysqlTable, smallint, text, varchar } from 'drizzle-orm/mysql-core'
 import { FOLLOW_UP_STATUSES } from '../../../shared/enums/leads'
-import { createdAt, id, instant, ref, softDelete, timestamps } from './_columns'
+import { bytes, createdAt, id, instant, ref, softDelete, timestamps } from './_columns'
 import { channels, pipelineStages, programs } from './catalog'
 import { users } from './users'
 
@@ -14,7 +14,7 @@ export const leads = mysqlTable('leads', {
   /** WhatsApp number, AES-256-GCM encrypted (see server/utils/crypto.ts). */
   phoneEnc: varchar('phone_enc', { length: 255 }),
   /** HMAC-SHA256 of the E.164 number: the only way the number is searched. */
-  phoneBidx: binary('phone_bidx', { length: 32 }),
+  phoneBidx: bytes('phone_bidx', 32),
   /** Last four digits in clear so lists can show `•••• 1234` without decrypting. */
   phoneLast4: varchar('phone_last4', { length: 4 }),
   email: varchar('email', { length: 191 }),

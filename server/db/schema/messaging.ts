@@ -1,5 +1,5 @@
-import { binary, index, json, mysqlEnum, mysqlTable, smallint, text, uniqueIndex, varchar } from 'drizzle-orm/mysql-core'
-import { createdAt, id, instant, ref, timestamps } from './_columns'
+import { index, json, mysqlEnum, mysqlTable, smallint, text, uniqueIndex, varchar } from 'drizzle-orm/mysql-core'
+import { bytes, createdAt, id, instant, ref, timestamps } from './_columns'
 import { leads } from './leads'
 import { users } from './users'
 
@@ -42,7 +42,7 @@ export const whatsappMessages = mysqlTable('whatsapp_messages', {
   providerMessageId: varchar('provider_message_id', { length: 128 }).notNull(),
   direction: mysqlEnum('direction', ['in', 'out']).notNull(),
   phoneEnc: varchar('phone_enc', { length: 255 }).notNull(),
-  phoneBidx: binary('phone_bidx', { length: 32 }).notNull(),
+  phoneBidx: bytes('phone_bidx', 32).notNull(),
   leadId: ref('lead_id').references(() => leads.id),
   userId: ref('user_id').references(() => users.id),
   body: text('body'),

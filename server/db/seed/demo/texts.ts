@@ -100,7 +100,7 @@ export const CAMPAIGN_THEMES: readonly { tag: string, level: 'UTBK' | 'SMA' | 'S
   { tag: 'anbk_smp', level: 'SMP', weight: 1 },
   { tag: 'kelas_sd', level: 'SD', weight: 1 },
   { tag: 'tryout_gratis', level: 'ALL', weight: 2 },
-  { tag: 'bimbel_promo', level: 'ALL', weight: 2 },
+  { tag: 'pendaftaran', level: 'ALL', weight: 2 },
 ]
 export const CAMPAIGN_KINDS = ['promo', 'leadform', 'retarget', 'diskon', 'earlybird', 'konversi']
 export const AD_CONTENTS = [
