@@ -100,7 +100,7 @@ export async function generateDemoData(db: Database, opts: DemoDataOptions): Pro
     const actuals = new Actuals()
     const adsCounts = new Map<string, number>()
     const byUser = new Map<number, Reservoir>(cat.staff.map(u => [u.id, new Reservoir(30)]))
-    const wonRecent = new Reservoir(50)
+    const wonRecent = new Reservoir(200)
     let buf = { leads: [] as LeadRow[], history: [] as HistoryRow[], activities: [] as ActivityRow[], enrollments: [] as EnrollmentRow[] }
     let inflight: Promise<void> = Promise.resolve()
     let lastLogged = 0

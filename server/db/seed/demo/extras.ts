@@ -167,7 +167,8 @@ export function makeNotifications(rng: Rng, cat: Catalog, byUser: Map<number, Re
     const count = rng.int(3, 8)
     for (let i = 0; i < count; i++) {
       const tpl = staff ? rng.pick(NOTIFICATIONS.slice(0, 4)) : rng.pick([NOTIFICATIONS[2]!, NOTIFICATIONS[4]!])
-      const ref = tpl.type === 'lead_won' && won.items.length ? rng.pick(won.items) : pool.length ? rng.pick(pool) : null
+      const mine = staff ? won.items.filter(r => r.userId === user.id) : won.items
+      const ref = tpl.type === 'lead_won' ? (mine.length ? rng.pick(mine) : null) : pool.length ? rng.pick(pool) : null
       if (!ref && tpl.link.includes('{lead}')) continue
       const at = now - rng.float(0.05, 7) * DAY
       const fillAll = (s: string) => (ref ? fill(s, ref) : s).replace('{lead}', String(ref?.id ?? ''))

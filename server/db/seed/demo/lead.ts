@@ -8,7 +8,7 @@ import type { Catalog, ChannelInfo, ProgramInfo, StaffUser } from './catalog'
 import { makePerson } from './person'
 import { Weighted } from './random'
 import type { Rng } from './random'
-import { ACTIVITY_TEMPLATES, LEAD_NOTES, LOST_REASONS } from './texts'
+import { ACTIVITY_TEMPLATES, LEAD_NOTES, LOST_NOTES, LOST_REASONS } from './texts'
 import type { ActivityTemplate } from './texts'
 import { DAY, HOUR, MINUTE, jakartaDayStart, workingHours } from './time'
 
@@ -105,7 +105,7 @@ export class LeadFactory {
 
     // Who works the lead: by capacity; a few fresh prospects still wait in the shared inbox.
     const age = now - created
-    const unassigned = path.length === 1 && rng.chance(age < 2 * DAY ? 0.5 : 0.28)
+    const unassigned = path.length === 1 && rng.chance(age < 2 * DAY ? 0.7 : 0.42)
     const assignee: StaffUser | null = unassigned || !cat.assignees ? null : cat.assignees.pick(rng)
     const creator = assignee ?? (cat.staff.length ? rng.pick(cat.staff) : null)
     const changer = (): number | null =>
@@ -118,6 +118,10 @@ export class LeadFactory {
       changedBy: i ? changer() : creator?.id ?? null,
       changedAt: new Date(p.at),
     }))
+
+    const lostReason = final.stage === lost
+      ? (path.length === 2 && rng.chance(0.6) ? 'Tidak ada respon' : lostReasons.pick(rng))
+      : null
 
     // Activities between creation and close (or a while after the last move for open leads).
     const [lo, hi] = ACTIVITY_COUNT[final.phase]!
@@ -136,7 +140,10 @@ export class LeadFactory {
     let pi = 0
     for (const at of times) {
       while (pi + 1 < path.length && path[pi + 1]!.at <= at) pi++
-      const tpl = rng.pick(ACTIVITY_TEMPLATES[path[pi]!.phase]!)
+      const closing = lostReason !== null && at === closedAt
+      const tpl: ActivityTemplate = closing
+        ? LOST_NOTES[lostReason] ?? { type: 'call', outcome: 'not_interested', notes: `Lead ditutup: ${lostReason}` }
+        : rng.pick(ACTIVITY_TEMPLATES[path[pi]!.phase]!)
       lastTemplate = tpl
       const next = tpl.next && rng.chance(0.5) ? tpl.next : null
       acts.push({
@@ -221,9 +228,7 @@ export class LeadFactory {
       expectedValue: program?.price ?? 0,
       nextFollowUpAt: nextFollowUp === null ? null : new Date(nextFollowUp),
       lastActivityAt: lastActivity === null ? null : new Date(lastActivity),
-      lostReason: final.stage === lost
-        ? (path.length === 2 && rng.chance(0.6) ? 'Tidak ada respon' : lostReasons.pick(rng))
-        : null,
+      lostReason,
       closedAt: closedAt === null ? null : new Date(closedAt),
       notes: rng.chance(0.12) ? rng.pick(LEAD_NOTES) : null,
       createdBy: creator?.id ?? null,

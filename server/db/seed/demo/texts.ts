@@ -59,6 +59,16 @@ export const LOST_REASONS: readonly (readonly [string, number])[] = [
   ['Orang tua tidak setuju', 3], ['Nomor WhatsApp tidak aktif', 2],
 ]
 
+/** What the closing activity of a lost lead says, by lost reason. */
+export const LOST_NOTES: Record<string, ActivityTemplate> = {
+  'Harga terlalu mahal': { type: 'chat', outcome: 'not_interested', notes: 'Biaya di atas budget keluarga, mungkin semester depan' },
+  'Pilih bimbel lain': { type: 'call', outcome: 'not_interested', notes: 'Orang tua bilang sudah daftar di bimbel lain' },
+  'Tidak ada respon': { type: 'chat', outcome: 'no_answer', notes: 'Sudah 3x follow-up tidak ada respon, ditutup' },
+  'Jadwal tidak cocok': { type: 'call', outcome: 'not_interested', notes: 'Jadwal kelas bentrok dengan les lain' },
+  'Lokasi terlalu jauh': { type: 'call', outcome: 'not_interested', notes: 'Rumah jauh dari cabang, tidak mau kelas online' },
+  'Nomor WhatsApp tidak aktif': { type: 'call', outcome: 'no_answer', notes: 'Nomor WA tidak aktif, telepon juga tidak tersambung' },
+}
+
 export const LEAD_NOTES = [
   'Minta dihubungi setelah jam 5 sore', 'Anak kedua, kakaknya alumni', 'Target PTN: UI / ITB', 'Target FK UGM',
   'Lebih suka kelas online', 'Butuh kelas hari Sabtu-Minggu', 'Orang tua kerja di luar kota, komunikasi via WA saja',
