@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { inject, onTestFinished, expect } from 'vitest'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
 import { freshIp } from '../support/http'
@@ -14,6 +15,8 @@ export const DESKTOP = { width: 1366, height: 900 }
 
 export const baseURL = () => inject('baseURL')
 export const url = (path = '/') => new URL(path, baseURL()).toString()
+
+const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url))
 
 let browser: Browser | undefined
 
@@ -48,11 +51,11 @@ export async function newPage(viewport = DESKTOP, options: BrowserContextOptions
   context.setDefaultTimeout(10_000)
   const page = await context.newPage()
   onTestFinished(async ({ task }) => {
-    if (task.result?.state === 'fail') {
+    if (task.result?.state === 'fail' && !task.fails) {
       try {
-        mkdirSync('tests/.artifacts', { recursive: true })
+        mkdirSync(ARTIFACTS, { recursive: true })
         const name = `${task.file?.name.replace(/.*\//, '').replace(/\.test\.ts$/, '')}--${task.name}`.replace(/[^\w.-]+/g, '_').slice(0, 120)
-        await page.screenshot({ path: `tests/.artifacts/${name}.png`, fullPage: true })
+        await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true })
       }
       catch { /* the page may be gone */ }
     }
@@ -88,7 +91,8 @@ export async function submitLogin(page: Page, email: string, password = PASSWORD
 export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
   await submitLogin(page, email, password)
   await page.waitForURL(u => u.pathname === '/')
-  await expect.poll(() => pageTitle(page).isVisible()).toBe(true)
+  await page.getByTestId('login-form').waitFor({ state: 'detached' })
+  await pageTitle(page).waitFor()
   await hydrated(page)
 }
 

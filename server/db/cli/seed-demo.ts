@@ -51,8 +51,10 @@ export function parseArgs(args: string[]): { leads: number, seed?: number } {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2))
+  const refusal = 'refusing to run with NODE_ENV=production: demo data replaces every lead'
+  if (process.env.NODE_ENV === 'production') throw new Error(refusal)
   const env = parseEnv(process.env)
-  if (env.NODE_ENV === 'production') throw new Error('db:seed:demo refuses to run with NODE_ENV=production: it replaces all leads')
+  if (env.NODE_ENV === 'production') throw new Error(refusal)
   const started = Date.now()
   const name = await ensureDatabase(env.DATABASE_URL)
   const { db, pool } = createDb(env.DATABASE_URL, 4)

@@ -32,12 +32,13 @@ async function main() {
     if (env.NODE_ENV !== 'production' && !process.argv.includes('--no-demo')) {
       await seedDemoUsers(db)
       const [row] = await db.select({ n: count() }).from(leads)
+      const existing = row?.n ?? 0
       const wanted = demoLeads()
-      if (!row?.n && wanted > 0) {
+      if (!existing && wanted > 0) {
         await generateDemoData(db, { leads: wanted, log: m => console.log(`db:setup: ${m}`) })
       }
       else {
-        console.log(`db:setup: demo data already present (${row.n} leads), left as it is`)
+        console.log(`db:setup: demo data already present (${existing} leads), left as it is`)
       }
     }
     console.log(`db:setup: done in ${((Date.now() - started) / 1000).toFixed(1)} s`)

@@ -70,6 +70,12 @@ function utmFor(rng: Rng, ch: ChannelInfo, campaign: Campaign | null, created: n
   }
 }
 
+/** Like Promise.all, but waits for every statement to finish before failing, so no connection is released mid-query. */
+async function settleAll(tasks: Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(tasks)).find(r => r.status === 'rejected')
+  if (failed) throw failed.reason
+}
+
 async function acquire(db: Database, count: number): Promise<PoolConnection[]> {
   const conns: PoolConnection[] = []
   for (let i = 0; i < count; i++) conns.push(await db.$client.getConnection())
@@ -93,6 +99,7 @@ export async function generateDemoData(db: Database, opts: DemoDataOptions): Pro
   const conns = await acquire(db, lanes)
   const lane = (i: number) => conns[i % conns.length]!
   const counts = { leads: 0, activities: 0, todos: 0, enrollments: 0, stageHistory: 0 }
+  let inflight: Promise<void> = Promise.resolve()
   try {
     await truncateTables(lane(0), DEMO_TABLES, log)
     log(`emptied the demo tables; generating ${n.toLocaleString('en')} leads (seed ${seed})`)
@@ -102,7 +109,6 @@ export async function generateDemoData(db: Database, opts: DemoDataOptions): Pro
     const byUser = new Map<number, Reservoir>(cat.staff.map(u => [u.id, new Reservoir(30)]))
     const wonRecent = new Reservoir(200)
     let buf = { leads: [] as LeadRow[], history: [] as HistoryRow[], activities: [] as ActivityRow[], enrollments: [] as EnrollmentRow[] }
-    let inflight: Promise<void> = Promise.resolve()
     let lastLogged = 0
 
     const flush = async () => {
@@ -112,7 +118,7 @@ export async function generateDemoData(db: Database, opts: DemoDataOptions): Pro
       await inflight
       inflight = (async () => {
         await insertRows(lane(0), leads, b.leads)
-        await Promise.all([
+        await settleAll([
           insertRows(lane(1), activities, b.activities),
           insertRows(lane(2), leadStageHistory, b.history).then(() => insertRows(lane(2), enrollments, b.enrollments)),
         ])
@@ -178,11 +184,12 @@ export async function generateDemoData(db: Database, opts: DemoDataOptions): Pro
     await flush()
     await inflight
 
-    const spend = makeAdSpend(side, cat, campaigns, plan.map(d => d.start), adsCounts, now)
-    const targetRows = makeTargets(side, cat, actuals, now)
+    // No leads, no campaigns to pay for or targets to measure against: an empty demo stays empty.
+    const spend = n ? makeAdSpend(side, cat, campaigns, plan.map(d => d.start), adsCounts, now) : []
+    const targetRows = n ? makeTargets(side, cat, actuals, now) : []
     const todoRows = makeTodos(side, cat, byUser, Math.min(600, Math.max(120, Math.round(100 + n / 40))), now)
     const notes = makeNotifications(side, cat, byUser, wonRecent, now)
-    await Promise.all([
+    await settleAll([
       insertRows(lane(0), adSpend, spend),
       insertRows(lane(1), targets, targetRows),
       insertRows(lane(2), todos, todoRows).then(() => insertRows(lane(2), notifications, notes)),
@@ -191,6 +198,7 @@ export async function generateDemoData(db: Database, opts: DemoDataOptions): Pro
     log(`ad spend ${spend.length} rows, targets ${targetRows.length}, to-dos ${todoRows.length}, notifications ${notes.length}`)
   }
   finally {
+    await inflight.catch(() => {})
     for (const c of conns) c.release()
   }
   return { ...counts, seconds: Math.round((Date.now() - started) / 100) / 10 }

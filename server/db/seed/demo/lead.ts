@@ -145,7 +145,7 @@ export class LeadFactory {
         ? LOST_NOTES[lostReason] ?? { type: 'call', outcome: 'not_interested', notes: `Lead ditutup: ${lostReason}` }
         : rng.pick(ACTIVITY_TEMPLATES[path[pi]!.phase]!)
       lastTemplate = tpl
-      const next = tpl.next && rng.chance(0.5) ? tpl.next : null
+      const next = tpl.next && rng.chance(0.6) ? tpl.next : null
       acts.push({
         leadId: input.id,
         userId: actor,
@@ -154,7 +154,7 @@ export class LeadFactory {
         notes: tpl.notes.replace('{program}', program?.name ?? 'bimbel'),
         occurredAt: new Date(at),
         nextAction: next,
-        nextActionAt: next ? new Date(workingHours(at + rng.int(1, 3) * DAY, rng)) : null,
+        nextActionAt: null,
         createdAt: new Date(at),
         updatedAt: new Date(at),
       })
@@ -167,17 +167,21 @@ export class LeadFactory {
       const b = rng.next()
       const floor = Math.max(created, lastActivity ?? created) + HOUR
       const today = jakartaDayStart(now)
-      if (b < 0.18) nextFollowUp = now - rng.float(HOUR, (age > 60 * DAY ? 30 : 7) * DAY)
-      else if (b < 0.31) nextFollowUp = today + rng.int(8 * 60, 20 * 60) * MINUTE
+      if (b < 0.14) nextFollowUp = now - rng.float(HOUR, (age > 60 * DAY ? 30 : 7) * DAY)
+      else if (b < 0.28) nextFollowUp = today + rng.int(8 * 60, 20 * 60) * MINUTE
       else if (b < 0.57) nextFollowUp = workingHours(now + rng.float(1, 7) * DAY, rng)
       else if (b < 0.7) nextFollowUp = workingHours(now + rng.float(8, 30) * DAY, rng)
       if (nextFollowUp !== null && nextFollowUp < floor) nextFollowUp = floor < now ? floor : today + 20 * HOUR
       nextFollowUp = nextFollowUp === null ? null : Math.floor(nextFollowUp / MINUTE) * MINUTE
     }
+    // A planned next action was carried out by the following activity; the last one plans the lead's next follow-up.
+    for (let i = 0; i + 1 < acts.length; i++) {
+      if (acts[i]!.nextAction) acts[i]!.nextActionAt = acts[i + 1]!.occurredAt
+    }
     const lastAct = acts[acts.length - 1]
-    if (lastAct && nextFollowUp !== null) {
-      lastAct.nextAction = lastTemplate?.next ?? 'Follow-up'
-      lastAct.nextActionAt = new Date(nextFollowUp)
+    if (lastAct) {
+      lastAct.nextAction = nextFollowUp === null ? null : lastTemplate?.next ?? 'Follow-up'
+      lastAct.nextActionAt = nextFollowUp === null ? null : new Date(nextFollowUp)
     }
     const status: FollowUpStatus = closed ? 'done'
       : !acts.length ? 'new'

@@ -1,0 +1,90 @@
+/**
+ * `npm run bench`: speed and memory of the foundation, measured against the built server and a
+ * real database (crm_bench). Prints a table for the README.
+ *   --leads N     demo leads to generate for the generator benchmark (default 50000)
+ *   --seconds S   duration of each HTTP load phase (default 10)
+ */
+import { createDb } from '../../server/db/client'
+import { generateDemoData } from '../../server/db/seed/demo-data'
+import { TEST_DATABASE_URL, TEST_ENV } from '../support/env'
+import { resetTestDatabase, startServer } from '../support/global-setup'
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback
+}
+const LEADS = arg('leads', 50_000)
+const SECONDS = arg('seconds', 10)
+const CONCURRENCY = 32
+const url = TEST_DATABASE_URL.replace(/\/([^/?]+)(\?|$)/, '/crm_bench$2')
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0
+}
+
+async function load(name: string, fn: () => Promise<Response>) {
+  const latencies: number[] = []
+  let errors = 0
+  const until = Date.now() + SECONDS * 1000
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (Date.now() < until) {
+      const t = performance.now()
+      const res = await fn()
+      await res.arrayBuffer()
+      latencies.push(performance.now() - t)
+      if (res.status >= 400) errors++
+    }
+  }))
+  latencies.sort((a, b) => a - b)
+  return { name, rps: Math.round(latencies.length / SECONDS), p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99), errors }
+}
+
+async function rssOf(pid: number): Promise<number> {
+  const { readFile } = await import('node:fs/promises')
+  const status = await readFile(`/proc/${pid}/status`, 'utf8')
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
+}
+
+async function main() {
+  await resetTestDatabase(url)
+  const rows: string[] = []
+
+  const { db, pool } = createDb(url, 4)
+  const gen = await generateDemoData(db, { leads: LEADS })
+  await pool.end()
+  rows.push(`| demo-data generator, ${LEADS.toLocaleString('en')} leads | ${Math.round(LEADS / gen.seconds).toLocaleString('en')} leads/s (${gen.seconds.toFixed(1)} s; ${gen.activities.toLocaleString('en')} activities, ${gen.stageHistory.toLocaleString('en')} stage changes) |`)
+
+  const { url: base, child } = await startServer({ ...TEST_ENV, DATABASE_URL: url, LOGIN_MAX_FAILURES: '1000000' })
+  try {
+    const rssIdle = await rssOf(child.pid!)
+    const loginTimes: number[] = []
+    let token = ''
+    for (let i = 0; i < 20; i++) {
+      const t = performance.now()
+      const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.9.9.${i}` }, body: JSON.stringify({ email: 'owner@demo.test', password: 'demo12345' }) })
+      token = ((await res.json()) as { token: string }).token
+      loginTimes.push(performance.now() - t)
+    }
+    loginTimes.sort((a, b) => a - b)
+    rows.push(`| POST /api/auth/login (argon2id verify), sequential | p50 ${percentile(loginTimes, 0.5).toFixed(1)} ms, p95 ${percentile(loginTimes, 0.95).toFixed(1)} ms |`)
+
+    const auth = { headers: { authorization: `Bearer ${token}` } }
+    for (const r of [
+      await load('GET /api/auth/session (session row check)', () => fetch(`${base}/api/auth/session`, auth)),
+      await load('GET /api/users (owner)', () => fetch(`${base}/api/users`, auth)),
+      await load('GET /api/health', () => fetch(`${base}/api/health`)),
+    ]) {
+      rows.push(`| ${r.name}, ${CONCURRENCY} concurrent | ${r.rps.toLocaleString('en')} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors |`)
+    }
+    rows.push(`| server memory (RSS) | ${rssIdle.toFixed(0)} MiB idle, ${(await rssOf(child.pid!)).toFixed(0)} MiB after load |`)
+  }
+  finally {
+    child.kill()
+  }
+  console.log(`\n| benchmark | result |\n| --- | --- |\n${rows.join('\n')}\n`)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
