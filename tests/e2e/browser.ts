@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { inject, onTestFinished, expect } from 'vitest'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
@@ -50,11 +50,19 @@ export async function newPage(viewport = DESKTOP, options: BrowserContextOptions
   })
   context.setDefaultTimeout(10_000)
   const page = await context.newPage()
+  // What the page did, written next to the screenshot when a test fails.
+  const log: string[] = []
+  const stamp = () => new Date().toISOString().slice(11, 23)
+  page.on('console', m => (m.type() === 'error' || m.type() === 'warning') && log.push(`${stamp()} console.${m.type()}: ${m.text()}`))
+  page.on('pageerror', e => log.push(`${stamp()} pageerror: ${e.message}`))
+  page.on('response', r => (r.request().resourceType() === 'document' || r.url().includes('/api/')) && log.push(`${stamp()} ${r.request().method()} ${r.url()} -> ${r.status()}`))
+  page.on('requestfailed', r => log.push(`${stamp()} FAILED ${r.method()} ${r.url()}: ${r.failure()?.errorText}`))
   onTestFinished(async ({ task }) => {
     if (task.result?.state === 'fail' && !task.fails) {
       try {
         mkdirSync(ARTIFACTS, { recursive: true })
         const name = `${task.file?.name.replace(/.*\//, '').replace(/\.test\.ts$/, '')}--${task.name}`.replace(/[^\w.-]+/g, '_').slice(0, 120)
+        writeFileSync(`${ARTIFACTS}${name}.log`, `${log.join('\n')}\n`)
         await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true })
       }
       catch { /* the page may be gone */ }

@@ -133,7 +133,7 @@ describe('team page as owner', () => {
     await row.getByRole('button', { name: 'Aksi' }).click()
     await page.getByRole('menuitem', { name: 'Nonaktifkan' }).click()
 
-    await page.getByText('Pengguna dinonaktifkan; sesinya langsung berakhir.').waitFor()
+    await page.getByText('Pengguna dinonaktifkan; sesinya langsung berakhir.', { exact: true }).waitFor()
     await row.getByText('Nonaktif', { exact: true }).waitFor()
     expect(await row.getByText('Aktif', { exact: true }).count()).toBe(0)
 

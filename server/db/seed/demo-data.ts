@@ -53,8 +53,10 @@ function utmFor(rng: Rng, ch: ChannelInfo, campaign: Campaign | null, created: n
   const none = { source: null, medium: null, campaign: null, content: null, term: null }
   if (ch.sourceType === 'ads') {
     const p = ch.platform ?? ch.code
-    const source = p === 'meta' ? rng.pick(['facebook', 'facebook', 'facebook', 'fb', 'meta'])
-      : p === 'instagram' ? (rng.chance(0.2) ? 'ig' : 'instagram')
+    const source = p === 'meta'
+      ? rng.pick(['facebook', 'facebook', 'facebook', 'fb', 'meta'])
+      : p === 'instagram'
+        ? (rng.chance(0.2) ? 'ig' : 'instagram')
         : p === 'tiktok' ? (rng.chance(0.1) ? 'tiktok_ads' : 'tiktok') : p
     const medium = p === 'meta' ? rng.pick(['cpc', 'paid_social']) : rng.chance(p === 'tiktok' ? 0.85 : 0.7) ? 'paid_social' : 'cpc'
     return { source, medium, campaign: campaign?.name ?? null, content: rng.pick(AD_CONTENTS), term: p === 'meta' && rng.chance(0.25) ? rng.pick(META_TERMS) : null }

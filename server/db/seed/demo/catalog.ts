@@ -83,9 +83,12 @@ export class ProgramPicker {
 
   pick(rng: Rng, grade: string): ProgramInfo | null {
     const n = Number(grade.replace(/\D/g, '') || 0)
-    const weights: [keyof ProgramPicker['groups'], number][] = grade.startsWith('SD') ? [['sd', 85], ['all', 15]]
-      : grade.startsWith('SMP') ? (n === 9 ? [['anbk', 50], ['smp', 38], ['all', 12]] : [['smp', 80], ['anbk', 5], ['all', 15]])
-        : grade.startsWith('SMA') ? (n === 12 ? [['utbk', 75], ['sma', 15], ['all', 10]] : [['sma', 85], ['all', 15]])
+    const weights: [keyof ProgramPicker['groups'], number][] = grade.startsWith('SD')
+      ? [['sd', 85], ['all', 15]]
+      : grade.startsWith('SMP')
+        ? (n === 9 ? [['anbk', 50], ['smp', 38], ['all', 12]] : [['smp', 80], ['anbk', 5], ['all', 15]])
+        : grade.startsWith('SMA')
+          ? (n === 12 ? [['utbk', 75], ['sma', 15], ['all', 10]] : [['sma', 85], ['all', 15]])
           : [['utbk', 95], ['all', 5]]
     const usable = weights.filter(([g]) => this.groups[g].length)
     if (usable.length) return rng.pick(this.groups[Weighted.of(usable).pick(rng)])

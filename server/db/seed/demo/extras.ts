@@ -134,9 +134,12 @@ export function makeTodos(rng: Rng, cat: Catalog, byUser: Map<number, Reservoir>
     const pool = byUser.get(user.id)?.items ?? []
     const ref = pool.length && rng.chance(0.55) ? rng.pick(pool) : null
     const b = rng.next()
-    const due = b < 0.35 ? workingHours(now - rng.float(0.2, 14) * DAY, rng)
-      : b < 0.55 ? today + rng.int(9, 19) * HOUR
-        : b < 0.9 ? workingHours(now + rng.float(1, 14) * DAY, rng)
+    const due = b < 0.35
+      ? workingHours(now - rng.float(0.2, 14) * DAY, rng)
+      : b < 0.55
+        ? today + rng.int(9, 19) * HOUR
+        : b < 0.9
+          ? workingHours(now + rng.float(1, 14) * DAY, rng)
           : null
     const created = Math.min(now - HOUR, (due ?? now) - rng.float(0.5, 6) * DAY)
     const done = due !== null && due < now ? rng.chance(0.6) : rng.chance(0.07)

@@ -183,9 +183,12 @@ export class LeadFactory {
       lastAct.nextAction = nextFollowUp === null ? null : lastTemplate?.next ?? 'Follow-up'
       lastAct.nextActionAt = nextFollowUp === null ? null : new Date(nextFollowUp)
     }
-    const status: FollowUpStatus = closed ? 'done'
-      : !acts.length ? 'new'
-          : nextFollowUp !== null ? (rng.chance(0.8) ? 'scheduled' : 'contacted')
+    const status: FollowUpStatus = closed
+      ? 'done'
+      : !acts.length
+          ? 'new'
+          : nextFollowUp !== null
+            ? (rng.chance(0.8) ? 'scheduled' : 'contacted')
             : lastAct?.outcome === 'no_answer' ? 'no_response' : 'contacted'
 
     const enrollment: EnrollmentRow | null = final.stage === won && program

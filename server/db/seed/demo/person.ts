@@ -66,9 +66,12 @@ function email(rng: Rng, name: string, birthYear: number): string {
   const first = parts[0] ?? 'siswa'
   const last = parts.length > 1 ? parts[parts.length - 1]! : ''
   const style = rng.int(0, 3)
-  const local = style === 0 ? `${first}.${last || birthYear}`
-    : style === 1 ? `${first}${last}${rng.int(1, 99)}`
-      : style === 2 ? `${first}${birthYear % 100}`
+  const local = style === 0
+    ? `${first}.${last || birthYear}`
+    : style === 1
+      ? `${first}${last}${rng.int(1, 99)}`
+      : style === 2
+        ? `${first}${birthYear % 100}`
         : `${first}_${last || rng.digits(3)}`
   return `${local}@${emailDomains.pick(rng)}`
 }
