@@ -2,6 +2,7 @@ import { bigint, date, index, int, mysqlEnum, mysqlTable, uniqueIndex, varchar }
 import { TARGET_SCOPES } from '../../../shared/enums/catalog'
 import { id, ref, timestamps } from './_columns'
 import { channels } from './catalog'
+import { users } from './users'
 
 /** Monthly targets. `scope_id` is 0 for the overall target so the unique key holds (NULLs never collide). */
 export const targets = mysqlTable('targets', {
@@ -13,7 +14,7 @@ export const targets = mysqlTable('targets', {
   revenue: bigint('revenue', { mode: 'number', unsigned: true }).notNull().default(0),
   students: int('students').notNull().default(0),
   leads: int('leads').notNull().default(0),
-  createdBy: ref('created_by'),
+  createdBy: ref('created_by').references(() => users.id),
   ...timestamps,
 }, t => [uniqueIndex('targets_month_scope_uq').on(t.month, t.scope, t.scopeId)])
 
