@@ -16,6 +16,7 @@ CREATE TABLE `users` (
 	`password_hash` varchar(255) NOT NULL,
 	`role` enum('owner','manager','admin','sales') NOT NULL,
 	`active` boolean NOT NULL DEFAULT true,
+	`on_leave` boolean NOT NULL DEFAULT false,
 	`phone` varchar(20),
 	`avatar_url` varchar(500),
 	`locale` varchar(5) NOT NULL DEFAULT 'id',
@@ -132,6 +133,7 @@ CREATE TABLE `leads` (
 	`parent_name` varchar(120),
 	`school` varchar(160),
 	`grade` varchar(20),
+	`city` varchar(80),
 	`phone_enc` varchar(255),
 	`phone_bidx` binary(32),
 	`phone_last4` varchar(4),
@@ -315,6 +317,14 @@ CREATE TABLE `event_logs` (
 	CONSTRAINT `event_logs_id` PRIMARY KEY(`id`)
 );
 --> statement-breakpoint
+CREATE TABLE `app_settings` (
+	`key` varchar(80) NOT NULL,
+	`value` json NOT NULL,
+	`updated_by` bigint unsigned,
+	`updated_at` datetime(3),
+	CONSTRAINT `app_settings_key` PRIMARY KEY(`key`)
+);
+--> statement-breakpoint
 CREATE TABLE `saved_views` (
 	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
 	`user_id` bigint unsigned NOT NULL,
@@ -363,6 +373,7 @@ ALTER TABLE `whatsapp_messages` ADD CONSTRAINT `whatsapp_messages_lead_id_leads_
 ALTER TABLE `whatsapp_messages` ADD CONSTRAINT `whatsapp_messages_user_id_users_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `news` ADD CONSTRAINT `news_author_id_users_id_fk` FOREIGN KEY (`author_id`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `share_links` ADD CONSTRAINT `share_links_created_by_users_id_fk` FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `app_settings` ADD CONSTRAINT `app_settings_updated_by_users_id_fk` FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `saved_views` ADD CONSTRAINT `saved_views_user_id_users_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `user_preferences` ADD CONSTRAINT `user_preferences_user_id_users_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX `sessions_user_idx` ON `sessions` (`user_id`);--> statement-breakpoint
@@ -388,6 +399,7 @@ CREATE INDEX `leads_phone_bidx_idx` ON `leads` (`phone_bidx`);--> statement-brea
 CREATE INDEX `leads_program_idx` ON `leads` (`program_id`);--> statement-breakpoint
 CREATE INDEX `leads_deleted_idx` ON `leads` (`deleted_at`);--> statement-breakpoint
 CREATE INDEX `leads_student_name_idx` ON `leads` (`student_name`);--> statement-breakpoint
+CREATE INDEX `leads_school_idx` ON `leads` (`school`);--> statement-breakpoint
 CREATE INDEX `todos_user_due_idx` ON `todos` (`user_id`,`done_at`,`due_at`);--> statement-breakpoint
 CREATE INDEX `todos_remind_idx` ON `todos` (`remind_at`);--> statement-breakpoint
 CREATE INDEX `ad_spend_channel_day_idx` ON `ad_spend` (`channel_id`,`day`);--> statement-breakpoint

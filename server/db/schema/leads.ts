@@ -11,6 +11,7 @@ export const leads = mysqlTable('leads', {
   school: varchar('school', { length: 160 }),
   /** Grade as the school names it: 'SD 6', 'SMP 9', 'SMA 12', 'Alumni'. */
   grade: varchar('grade', { length: 20 }),
+  city: varchar('city', { length: 80 }),
   /** WhatsApp number, AES-256-GCM encrypted (see server/utils/crypto.ts). */
   phoneEnc: varchar('phone_enc', { length: 255 }),
   /** HMAC-SHA256 of the E.164 number: the only way the number is searched. */
@@ -48,6 +49,7 @@ export const leads = mysqlTable('leads', {
   index('leads_program_idx').on(t.programId),
   index('leads_deleted_idx').on(t.deletedAt),
   index('leads_student_name_idx').on(t.studentName),
+  index('leads_school_idx').on(t.school),
 ])
 
 /** Every stage change: funnel, conversion and time-in-stage are computed from here. */

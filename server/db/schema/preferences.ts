@@ -1,5 +1,5 @@
 import { index, json, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core'
-import { id, ref, timestamps } from './_columns'
+import { id, instant, ref, timestamps } from './_columns'
 import { users } from './users'
 
 /** Per-user UI state worth keeping across devices: table columns, saved views. */
@@ -20,3 +20,11 @@ export const savedViews = mysqlTable('saved_views', {
   query: json('query').notNull(),
   ...timestamps,
 }, t => [index('saved_views_user_page_idx').on(t.userId, t.page)])
+
+/** Application settings editable by the Owner (stale-lead days, assignment strategy, intake keys ...). */
+export const appSettings = mysqlTable('app_settings', {
+  key: varchar('key', { length: 80 }).primaryKey(),
+  value: json('value').notNull(),
+  updatedBy: ref('updated_by').references(() => users.id),
+  updatedAt: instant('updated_at'),
+})

@@ -16,6 +16,8 @@ export const users = mysqlTable('users', {
   passwordHash: varchar('password_hash', { length: 255 }).notNull(),
   role: mysqlEnum('role', ROLES).notNull(),
   active: boolean('active').notNull().default(true),
+  /** On leave: kept out of automatic assignment without being deactivated. */
+  onLeave: boolean('on_leave').notNull().default(false),
   phone: varchar('phone', { length: 20 }),
   avatarUrl: varchar('avatar_url', { length: 500 }),
   locale: varchar('locale', { length: 5 }).notNull().default('id'),

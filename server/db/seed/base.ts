@@ -22,6 +22,8 @@ export const BASE_CHANNELS = [
   { code: 'referral', name: 'Referral', sourceType: 'referral', platform: null, sortOrder: 7 },
   { code: 'school_event', name: 'Event Sekolah', sourceType: 'event', platform: null, sortOrder: 8 },
   { code: 'walk_in', name: 'Walk-in', sourceType: 'other', platform: null, sortOrder: 9 },
+  // Where UTM values no alias maps end up, until someone maps them.
+  { code: 'other', name: 'Lainnya', sourceType: 'other', platform: null, sortOrder: 99 },
 ] as const
 
 /** Raw UTM values seen in the wild, mapped onto the channels above. */

@@ -16,7 +16,7 @@ export interface Campaign { name: string, level: CampaignLevel, weight: number }
 
 /** Share of all leads by channel code; channels the list does not know get a share by source type. */
 const CHANNEL_SHARE: Record<string, number> = {
-  tiktok_ads: 24, instagram_ads: 17, meta_ads: 13, organic_social: 9, website: 6, whatsapp: 10, referral: 9, school_event: 7, walk_in: 5,
+  tiktok_ads: 24, instagram_ads: 17, meta_ads: 13, organic_social: 9, website: 6, whatsapp: 10, referral: 9, school_event: 7, walk_in: 5, other: 1,
 }
 const SOURCE_SHARE: Record<SourceType, number> = { ads: 12, organic: 6, referral: 8, event: 5, other: 4 }
 

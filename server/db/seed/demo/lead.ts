@@ -217,6 +217,7 @@ export class LeadFactory {
       studentName: person.studentName,
       parentName: person.parentName,
       school: person.school,
+      city: person.city,
       grade: input.grade,
       phoneEnc: phone ? encryptField(phone) : null,
       phoneBidx: phone ? blindIndex(phone) : null,

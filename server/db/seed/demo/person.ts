@@ -13,6 +13,7 @@ export interface Person {
   studentName: string
   parentName: string | null
   school: string
+  city: string
   phone: string | null
   email: string | null
 }
@@ -114,5 +115,5 @@ export function makePerson(rng: Rng, grade: string, year: number): Person {
   const studentName = parts.join(' ')
   const age = level === 'Alumni' ? 19 : 6 + Number(grade.replace(/\D/g, '') || 12)
   const mail = rng.chance(0.32) ? email(rng, parentName && rng.chance(0.45) ? parentName : studentName, year - age) : null
-  return { studentName, parentName, school: school(rng, level, city), phone: rng.chance(0.97) ? phone(rng) : null, email: mail }
+  return { studentName, parentName, school: school(rng, level, city), city: city.name, phone: rng.chance(0.97) ? phone(rng) : null, email: mail }
 }
