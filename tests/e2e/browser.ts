@@ -1,12 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { inject, onTestFinished, expect } from 'vitest'
+import { inject, onTestFinished } from 'vitest'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
 import { freshIp } from '../support/http'
 
 /**
  * Browser helpers for the e2e project: one Chromium per test file, one context per test.
- * A failed test leaves a full-page screenshot in tests/.artifacts/.
+ * A failed test leaves a full-page screenshot and a log of the page's requests and console
+ * errors in tests/.artifacts/.
  */
 
 export const PASSWORD = 'demo12345'
@@ -14,7 +15,6 @@ export const PHONE = { width: 390, height: 844 }
 export const DESKTOP = { width: 1366, height: 900 }
 
 export const baseURL = () => inject('baseURL')
-export const url = (path = '/') => new URL(path, baseURL()).toString()
 
 const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url))
 
@@ -114,8 +114,9 @@ export function pageTitle(page: Page) {
   return page.getByRole('heading', { level: 1 })
 }
 
-/** The user's auth token, as the browser keeps it. */
+/** The user's auth token, as the browser keeps it (the `auth.token` cookie). */
 export async function tokenOf(page: Page): Promise<string | undefined> {
   const cookies = await page.context().cookies()
-  return cookies.find(c => c.name === 'auth.token')?.value
+  const value = cookies.find(c => c.name === 'auth.token')?.value
+  return value ? decodeURIComponent(value) : undefined
 }

@@ -164,7 +164,7 @@ describe('Sales/CS access', () => {
     await signIn(page, 'sales2@demo.test')
     expect(await navLabels(page)).not.toContain('Tim')
     expect(await navLabels(page)).not.toContain('Pengaturan')
-    const token = decodeURIComponent((await tokenOf(page))!)
+    const token = (await tokenOf(page))!
     expect((await call('GET', '/api/users', { token })).status).toBe(403)
     expect((await call('GET', '/api/users', { token: await login('owner@demo.test') })).status).toBe(200)
   })
