@@ -41,7 +41,8 @@ export default defineNuxtConfig({
       },
     },
     sessionRefresh: { enablePeriodically: false, enableOnWindowFocus: true },
-    globalAppMiddleware: { isEnabled: true },
+    // Load the session on error pages too, so a page outside the role renders as 403, not as a sign-in.
+    globalAppMiddleware: { isEnabled: true, allow404WithoutAuth: false },
   },
 
   eslint: { config: { stylistic: true } },

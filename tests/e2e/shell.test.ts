@@ -147,17 +147,6 @@ describe('sidebar collapse', () => {
   })
 })
 
-/**
- * KNOWN BUG (open): a signed-in user who opens a page outside their role gets redirected to
- * /login and from there to the dashboard, instead of the 403 page. The server renders the error
- * page without fetching the session (nuxt-auth skips it on error renders when
- * `globalAppMiddleware.allow404WithoutAuth` is on, its default), so the auth middleware thinks
- * nobody is signed in. Fix: `globalAppMiddleware: { isEnabled: true, allow404WithoutAuth: false }`
- * in nuxt.config.ts (checked against a build with that change: both tests pass).
- * Once fixed these `it.fails` turn red: make them plain `it` again.
- */
-const itUntilSsr403Fixed = it.fails
-
 describe('Sales/CS access', () => {
   it('hides Tim and Pengaturan, and the users API answers 403', async () => {
     const page = await newPage()
@@ -169,7 +158,7 @@ describe('Sales/CS access', () => {
     expect((await call('GET', '/api/users', { token: await login('owner@demo.test') })).status).toBe(200)
   })
 
-  itUntilSsr403Fixed('answers a direct visit to /team with the 403 page', async () => {
+  it('answers a direct visit to /team with the 403 page', async () => {
     const page = await newPage()
     await signIn(page, 'sales2@demo.test')
     const response = await page.goto('/team')
@@ -188,7 +177,7 @@ describe('Sales/CS access', () => {
     await expect.poll(() => pageTitle(page).textContent()).toBe('Dasbor')
   })
 
-  itUntilSsr403Fixed('answers the other areas outside the role with 403 too', async () => {
+  it('answers the other areas outside the role with 403 too', async () => {
     const page = await newPage()
     await signIn(page, 'sales2@demo.test')
     for (const path of ['/reports', '/settings']) {

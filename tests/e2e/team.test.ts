@@ -148,6 +148,10 @@ describe('team page as owner', () => {
     expect(await row.getByText('Aktif', { exact: true }).isVisible()).toBe(true)
     await row.getByRole('button', { name: 'Aksi' }).click()
     await page.getByRole('menuitem', { name: 'Nonaktifkan' }).click()
+    // It asks first: deactivation ends the person's sessions.
+    const dialog = page.getByRole('dialog', { name: 'Nonaktifkan Tono Sales Keluar?' })
+    await dialog.waitFor()
+    await dialog.getByTestId('confirm-deactivate').click()
 
     await page.getByText('Pengguna dinonaktifkan; sesinya langsung berakhir.', { exact: true }).waitFor()
     await row.getByText('Nonaktif', { exact: true }).waitFor()
