@@ -24,6 +24,7 @@ export const userUpdateSchema = z.object({
   ...userFields,
   capacity: capacityField,
   active: z.boolean(),
+  onLeave: z.boolean(),
 }).partial().refine(v => Object.keys(v).length > 0, 'Tidak ada perubahan')
 export type UserUpdateInput = z.output<typeof userUpdateSchema>
 

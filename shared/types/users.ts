@@ -7,6 +7,8 @@ export interface PublicUserDto {
   email: string
   role: Role
   active: boolean
+  /** On leave: skipped by automatic lead assignment. */
+  onLeave: boolean
   phone: string | null
   capacity: number
   locale: string

@@ -161,3 +161,14 @@ describe('own profile', () => {
     expect((await call('GET', '/api/auth/session', { token: other })).status).toBe(401)
   })
 })
+
+describe('on leave', () => {
+  it('is a flag a manager sets without deactivating anyone', async () => {
+    const body = newUser('sales')
+    const { body: created } = await call('POST', '/api/users', { token: manager, body })
+    expect(created.onLeave).toBe(false)
+    const res = await call('PATCH', `/api/users/${created.id}`, { token: manager, body: { onLeave: true } })
+    expect(res.body).toMatchObject({ onLeave: true, active: true })
+    expect(await login(body.email, body.password)).toBeTruthy()
+  })
+})

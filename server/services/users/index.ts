@@ -14,7 +14,7 @@ import { assertCanManage, assertNotSelfLockout } from './rules'
 export type PublicUser = Omit<User, 'passwordHash'>
 
 const publicColumns = {
-  id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, phone: users.phone,
+  id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, onLeave: users.onLeave, phone: users.phone,
   avatarUrl: users.avatarUrl, locale: users.locale, notificationPrefs: users.notificationPrefs, capacity: users.capacity,
   passwordChangedAt: users.passwordChangedAt, lastLoginAt: users.lastLoginAt, createdAt: users.createdAt, updatedAt: users.updatedAt,
 }
