@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url'
 import mysql from 'mysql2/promise'
 import { migrate } from 'drizzle-orm/mysql2/migrator'
-import type { Database } from './client'
+import { createDb, type Database } from './client'
+import { seedBase } from './seed/base'
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url))
 
@@ -23,4 +24,19 @@ export async function ensureDatabase(url: string): Promise<string> {
 
 export async function runMigrations(db: Database, folder = MIGRATIONS_FOLDER): Promise<void> {
   await migrate(db, { migrationsFolder: folder })
+}
+
+/** Create (if missing) and migrate the database, then load the base data: every entry point starts here. */
+export async function prepareDatabase(url: string, poolSize = 4) {
+  const name = await ensureDatabase(url)
+  const { db, pool } = createDb(url, poolSize)
+  try {
+    await runMigrations(db)
+    await seedBase(db)
+  }
+  catch (error) {
+    await pool.end()
+    throw error
+  }
+  return { name, db, pool }
 }

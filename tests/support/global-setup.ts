@@ -3,9 +3,7 @@ import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
 import type { TestProject } from 'vitest/node'
 import mysql from 'mysql2/promise'
-import { createDb } from '../../server/db/client'
-import { ensureDatabase, runMigrations } from '../../server/db/migrate'
-import { seedBase } from '../../server/db/seed/base'
+import { prepareDatabase } from '../../server/db/migrate'
 import { seedDemoUsers } from '../../server/db/seed/users'
 import { TEST_DATABASE_URL, TEST_ENV } from './env'
 
@@ -30,10 +28,7 @@ export async function resetTestDatabase(url = TEST_DATABASE_URL) {
   const conn = await mysql.createConnection({ uri: parsed.toString() })
   await conn.query(`DROP DATABASE IF EXISTS \`${name}\``)
   await conn.end()
-  await ensureDatabase(url)
-  const { db, pool } = createDb(url, 2)
-  await runMigrations(db)
-  await seedBase(db)
+  const { db, pool } = await prepareDatabase(url, 2)
   await seedDemoUsers(db)
   await pool.end()
 }

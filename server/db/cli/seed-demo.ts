@@ -3,9 +3,7 @@
  * replace the demo data with N generated leads (default 3000, at most 1,000,000). Refused in production.
  */
 import { parseEnv } from '../../utils/env'
-import { createDb } from '../client'
-import { ensureDatabase, runMigrations } from '../migrate'
-import { seedBase } from '../seed/base'
+import { prepareDatabase } from '../migrate'
 import { generateDemoData, MAX_DEMO_LEADS } from '../seed/demo-data'
 import { seedDemoUsers } from '../seed/users'
 
@@ -56,11 +54,8 @@ async function main() {
   const env = parseEnv(process.env)
   if (env.NODE_ENV === 'production') throw new Error(refusal)
   const started = Date.now()
-  const name = await ensureDatabase(env.DATABASE_URL)
-  const { db, pool } = createDb(env.DATABASE_URL, 4)
+  const { name, db, pool } = await prepareDatabase(env.DATABASE_URL)
   try {
-    await runMigrations(db)
-    await seedBase(db)
     await seedDemoUsers(db)
     console.log(`db:seed:demo: database "${name}" migrated, base data and demo users in place`)
     const result = await generateDemoData(db, { ...args, log: m => console.log(`db:seed:demo: ${m}`) })

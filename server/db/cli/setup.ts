@@ -4,10 +4,8 @@
  */
 import { count } from 'drizzle-orm'
 import { parseEnv } from '../../utils/env'
-import { createDb } from '../client'
-import { ensureDatabase, runMigrations } from '../migrate'
+import { prepareDatabase } from '../migrate'
 import { leads } from '../schema'
-import { seedBase } from '../seed/base'
 import { generateDemoData } from '../seed/demo-data'
 import { seedDemoUsers } from '../seed/users'
 
@@ -23,11 +21,8 @@ function demoLeads(): number {
 async function main() {
   const env = parseEnv(process.env)
   const started = Date.now()
-  const name = await ensureDatabase(env.DATABASE_URL)
-  const { db, pool } = createDb(env.DATABASE_URL, 4)
+  const { name, db, pool } = await prepareDatabase(env.DATABASE_URL)
   try {
-    await runMigrations(db)
-    await seedBase(db)
     console.log(`db:setup: database "${name}" migrated, base data loaded`)
     if (env.NODE_ENV !== 'production' && !process.argv.includes('--no-demo')) {
       await seedDemoUsers(db)
