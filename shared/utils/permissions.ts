@@ -10,6 +10,8 @@ export const PERMISSIONS = [
   'leads:create',
   'leads:update',
   'leads:delete',
+  /** The trash: list deleted leads and restore them. */
+  'leads:restore',
   'leads:assign',
   'leads:export',
   'leads:import',
@@ -38,7 +40,7 @@ const everyone: Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
   manager: [
-    ...everyone, 'leads:delete', 'leads:assign', 'leads:export', 'leads:import', 'pipeline:configure',
+    ...everyone, 'leads:delete', 'leads:restore', 'leads:assign', 'leads:export', 'leads:import', 'pipeline:configure',
     'reports:view', 'reports:share', 'targets:manage', 'news:manage', 'users:read', 'users:manage', 'audit:view',
   ],
   admin: [...everyone, 'leads:delete', 'leads:assign', 'leads:export', 'leads:import', 'reports:view'],

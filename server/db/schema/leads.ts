@@ -40,16 +40,29 @@ export const leads = mysqlTable('leads', {
   ...timestamps,
   ...softDelete,
 }, t => [
-  index('leads_assignee_stage_idx').on(t.assignedTo, t.stageId),
-  index('leads_stage_idx').on(t.stageId, t.updatedAt),
-  index('leads_channel_created_idx').on(t.channelId, t.createdAt),
-  index('leads_created_idx').on(t.createdAt),
-  index('leads_next_follow_up_idx').on(t.nextFollowUpAt),
+  // Almost every query reads live rows only (`deleted_at IS NULL`), so deleted_at sits in each index: counts are
+  // answered from the index alone, and as an equality it keeps the trailing column in order for sorting
+  // (created_at, or updated_at on the board). See server/services/leads/sorting.ts.
+  index('leads_live_created_idx').on(t.deletedAt, t.createdAt),
+  index('leads_live_updated_idx').on(t.deletedAt, t.updatedAt),
+  index('leads_assignee_stage_idx').on(t.assignedTo, t.stageId, t.deletedAt, t.createdAt),
+  index('leads_assignee_idx').on(t.assignedTo, t.deletedAt, t.createdAt),
+  // Someone's follow-ups (overdue, today, this week), narrowed by stage and channel without reading rows.
+  index('leads_assignee_next_idx').on(t.assignedTo, t.deletedAt, t.nextFollowUpAt, t.stageId, t.channelId),
+  index('leads_stage_idx').on(t.stageId, t.deletedAt, t.updatedAt),
+  index('leads_channel_created_idx').on(t.channelId, t.deletedAt, t.createdAt),
+  index('leads_program_idx').on(t.programId, t.deletedAt, t.createdAt),
+  index('leads_follow_up_status_idx').on(t.followUpStatus, t.deletedAt, t.createdAt),
+  index('leads_next_follow_up_idx').on(t.nextFollowUpAt, t.deletedAt, t.createdAt),
+  index('leads_last_activity_idx').on(t.lastActivityAt, t.deletedAt, t.createdAt),
+  index('leads_grade_idx').on(t.grade, t.deletedAt, t.createdAt),
+  index('leads_city_idx').on(t.city, t.deletedAt, t.createdAt),
+  index('leads_value_idx').on(t.expectedValue, t.deletedAt, t.createdAt),
   index('leads_phone_bidx_idx').on(t.phoneBidx),
-  index('leads_program_idx').on(t.programId),
-  index('leads_deleted_idx').on(t.deletedAt),
-  index('leads_student_name_idx').on(t.studentName),
-  index('leads_school_idx').on(t.school),
+  // Prefix search (`LIKE 'x%'`) on names and schools; created_at makes the default order covered.
+  index('leads_student_name_idx').on(t.studentName, t.deletedAt, t.createdAt),
+  index('leads_parent_name_idx').on(t.parentName, t.deletedAt, t.createdAt),
+  index('leads_school_idx').on(t.school, t.deletedAt, t.createdAt),
 ])
 
 /** Every stage change: funnel, conversion and time-in-stage are computed from here. */

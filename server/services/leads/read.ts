@@ -1,74 +1,38 @@
 import { and, eq } from 'drizzle-orm'
-import { channels, leads, pipelineStages, programs, users } from '../../db/schema'
-import { decryptField } from '../../utils/crypto'
+import type { LeadDetail } from '../../../shared/types/leads'
+import { leads, type Lead } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
 import { leadScope } from '../../utils/scope'
+import { notFound } from '../../utils/validation'
 import type { SessionUser } from '../auth/sessions'
+import { selectLeads, toDetail } from './serialize'
 
-export interface LeadDetail {
-  id: number
-  studentName: string
-  parentName: string | null
-  school: string | null
-  grade: string | null
-  phone: string | null
-  email: string | null
-  channel: { id: number, name: string } | null
-  program: { id: number, name: string } | null
-  stage: { id: number, code: string, name: string, kind: string }
-  followUpStatus: string
-  assignedTo: { id: number, name: string } | null
-  expectedValue: number
-  utm: { source: string | null, medium: string | null, campaign: string | null, content: string | null, term: string | null }
-  nextFollowUpAt: Date | null
-  lastActivityAt: Date | null
-  lostReason: string | null
-  closedAt: Date | null
-  notes: string | null
-  createdAt: Date
-  updatedAt: Date
-}
+export type { LeadDetail }
 
 /** One lead, within the user's scope, with its number decrypted. Null when missing or out of scope. */
 export async function getLead(db: DbOrTx, user: SessionUser, id: number): Promise<LeadDetail | null> {
-  const [row] = await db
-    .select({
-      lead: leads,
-      channel: { id: channels.id, name: channels.name },
-      program: { id: programs.id, name: programs.name },
-      stage: { id: pipelineStages.id, code: pipelineStages.code, name: pipelineStages.name, kind: pipelineStages.kind },
-      assignee: { id: users.id, name: users.name },
-    })
-    .from(leads)
-    .innerJoin(pipelineStages, eq(pipelineStages.id, leads.stageId))
-    .leftJoin(channels, eq(channels.id, leads.channelId))
-    .leftJoin(programs, eq(programs.id, leads.programId))
-    .leftJoin(users, eq(users.id, leads.assignedTo))
-    .where(and(eq(leads.id, id), leadScope(user)))
-    .limit(1)
-  if (!row) return null
-  const l = row.lead
-  return {
-    id: l.id,
-    studentName: l.studentName,
-    parentName: l.parentName,
-    school: l.school,
-    grade: l.grade,
-    phone: l.phoneEnc ? decryptField(l.phoneEnc) : null,
-    email: l.email,
-    channel: row.channel,
-    program: row.program,
-    stage: row.stage,
-    followUpStatus: l.followUpStatus,
-    assignedTo: row.assignee,
-    expectedValue: l.expectedValue,
-    utm: { source: l.utmSource, medium: l.utmMedium, campaign: l.utmCampaign, content: l.utmContent, term: l.utmTerm },
-    nextFollowUpAt: l.nextFollowUpAt,
-    lastActivityAt: l.lastActivityAt,
-    lostReason: l.lostReason,
-    closedAt: l.closedAt,
-    notes: l.notes,
-    createdAt: l.createdAt,
-    updatedAt: l.updatedAt,
-  }
+  const [row] = await selectLeads(db).where(and(eq(leads.id, id), leadScope(user))).limit(1)
+  return row ? toDetail(row) : null
+}
+
+/** The same as getLead, but a 404 instead of null: for answering after a change. */
+export async function getLeadOrThrow(db: DbOrTx, user: SessionUser, id: number): Promise<LeadDetail> {
+  const lead = await getLead(db, user, id)
+  if (!lead) throw leadNotFound()
+  return lead
+}
+
+export const leadNotFound = () => notFound('Prospek tidak ditemukan.')
+
+/**
+ * The stored row of a live lead in the user's scope, locked for the rest of the transaction so two edits of
+ * one lead cannot interleave. Out of scope or missing is a 404.
+ */
+export async function lockLead(tx: DbOrTx, user: SessionUser, id: number, opts: { deleted?: boolean } = {}): Promise<Lead> {
+  const where = opts.deleted
+    ? and(eq(leads.id, id), leadScope(user, { withDeleted: true }))
+    : and(eq(leads.id, id), leadScope(user))
+  const [row] = await tx.select().from(leads).where(where).limit(1).for('update')
+  if (!row || (opts.deleted && !row.deletedAt)) throw leadNotFound()
+  return row
 }
