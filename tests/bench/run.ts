@@ -4,7 +4,10 @@
  *   --leads N     demo leads to generate for the generator benchmark (default 50000)
  *   --seconds S   duration of each HTTP load phase (default 10)
  */
+import { and, isNotNull } from 'drizzle-orm'
 import { createDb } from '../../server/db/client'
+import { leads } from '../../server/db/schema'
+import { decryptField } from '../../server/utils/crypto'
 import { generateDemoData } from '../../server/db/seed/demo-data'
 import { TEST_DATABASE_URL, TEST_ENV } from '../support/env'
 import { resetTestDatabase, startServer } from '../support/global-setup'
@@ -46,6 +49,8 @@ async function rssOf(pid: number): Promise<number> {
 }
 
 async function main() {
+  // The generator encrypts with this process's keys: they must be the server's.
+  Object.assign(process.env, TEST_ENV, { DATABASE_URL: url })
   await resetTestDatabase(url)
   const rows: string[] = []
 
@@ -69,6 +74,31 @@ async function main() {
     rows.push(`| POST /api/auth/login (argon2id verify), sequential | p50 ${percentile(loginTimes, 0.5).toFixed(1)} ms, p95 ${percentile(loginTimes, 0.95).toFixed(1)} ms |`)
 
     const auth = { headers: { authorization: `Bearer ${token}` } }
+
+    // The leads views issue 3 names, sequential, median of 25 after one warm-up request.
+    const { db: bdb, pool: bpool } = createDb(url, 1)
+    const [sample] = await bdb.select({ assignedTo: leads.assignedTo, stageId: leads.stageId, school: leads.school, phoneEnc: leads.phoneEnc })
+      .from(leads).where(and(isNotNull(leads.assignedTo), isNotNull(leads.phoneEnc))).limit(1)
+    await bpool.end()
+    const phone = decryptField(sample!.phoneEnc!).replace('+62', '0')
+    const views: [string, string][] = [
+      ['first page, default view', '/api/leads'],
+      ['stage + assignee filter', `/api/leads?stage=${sample!.stageId}&assignee=${sample!.assignedTo}`],
+      ['phone search (typed 08…)', `/api/leads?q=${encodeURIComponent(phone)}`],
+      ['school-name search', `/api/leads?school=${encodeURIComponent(sample!.school!.split(' ').slice(0, 3).join(' '))}`],
+    ]
+    for (const [name, path] of views) {
+      const times: number[] = []
+      let total = 0
+      for (let i = 0; i < 26; i++) {
+        const t = performance.now()
+        const res = await fetch(`${base}${path}`, auth)
+        total = ((await res.json()) as { total: number }).total
+        if (i > 0) times.push(performance.now() - t)
+      }
+      times.sort((a, b) => a - b)
+      rows.push(`| GET /api/leads: ${name} (${total.toLocaleString('en')} matches) | median ${percentile(times, 0.5).toFixed(1)} ms, p95 ${percentile(times, 0.95).toFixed(1)} ms |`)
+    }
     for (const r of [
       await load('GET /api/auth/session (session row check)', () => fetch(`${base}/api/auth/session`, auth)),
       await load('GET /api/users (owner)', () => fetch(`${base}/api/users`, auth)),
