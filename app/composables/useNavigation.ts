@@ -18,7 +18,7 @@ export const NAV_MAIN: NavEntry[] = [
 
 export const NAV_ADMIN: NavEntry[] = [
   { key: 'team', to: '/team', icon: 'i-lucide-user-cog', permission: 'users:read' },
-  { key: 'settings', to: '/settings', icon: 'i-lucide-settings', permission: 'settings:manage' },
+  { key: 'settings', to: '/settings', icon: 'i-lucide-settings', permission: 'pipeline:configure' },
 ]
 
 export function useNavigation() {

@@ -12,7 +12,7 @@ const MAIN_TAIL = ['WhatsApp', 'Berita']
 /** What each role should find in the sidebar, in order: the main areas, then the admin ones. */
 const ROLES = [
   { role: 'Owner', email: 'owner@demo.test', name: 'Ibu Ratna Owner', nav: [...EVERYONE, 'Laporan', ...MAIN_TAIL, 'Tim', 'Pengaturan'] },
-  { role: 'Manajer', email: 'manager@demo.test', name: 'Pak Hendra Manager', nav: [...EVERYONE, 'Laporan', ...MAIN_TAIL, 'Tim'] },
+  { role: 'Manajer', email: 'manager@demo.test', name: 'Pak Hendra Manager', nav: [...EVERYONE, 'Laporan', ...MAIN_TAIL, 'Tim', 'Pengaturan'] },
   { role: 'Admin', email: 'admin@demo.test', name: 'Dewi Admin', nav: [...EVERYONE, 'Laporan', ...MAIN_TAIL] },
   { role: 'Sales/CS', email: 'sales@demo.test', name: 'Budi Sales', nav: [...EVERYONE, ...MAIN_TAIL] },
 ]
@@ -20,15 +20,12 @@ const ROLES = [
 /** The areas, their page titles and the heading of their empty state. */
 const AREAS = [
   { path: '/', title: 'Dasbor', empty: 'Dasbor belum berisi angka' },
-  { path: '/leads', title: 'Prospek', empty: 'Tabel prospek segera hadir' },
-  { path: '/pipeline', title: 'Pipeline', empty: 'Papan pipeline segera hadir' },
   { path: '/follow-ups', title: 'Follow-up', empty: 'Belum ada follow-up' },
   { path: '/calendar', title: 'Kalender', empty: 'Kalender segera hadir' },
   { path: '/todos', title: 'To-do', empty: 'Belum ada to-do' },
   { path: '/reports', title: 'Laporan', empty: 'Laporan segera hadir' },
   { path: '/whatsapp', title: 'WhatsApp', empty: 'Belum ada percakapan WhatsApp' },
   { path: '/news', title: 'Berita', empty: 'Belum ada berita' },
-  { path: '/settings', title: 'Pengaturan', empty: 'Pengaturan' },
 ]
 
 const sidebar = (page: Page) => page.locator('[data-testid="nav-main"], [data-testid="nav-admin"]')
