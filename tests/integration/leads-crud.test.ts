@@ -201,3 +201,18 @@ describe('GET and PATCH /api/leads/:id', () => {
     expect([cleared!.phoneEnc, cleared!.phoneBidx, cleared!.phoneLast4]).toEqual([null, null, null])
   })
 })
+
+describe('UTM values map to a channel on create', () => {
+  it('uses the aliases when no channel is chosen, keeps the raw values, and falls back to Lainnya', async () => {
+    const token = await login('admin@demo.test')
+    const paid = await call('POST', '/api/leads', { token, body: { studentName: 'Utm Berbayar', utmSource: 'IG', utmMedium: 'CPC', utmCampaign: 'utbk_promo' } })
+    expect(paid.status).toBe(201)
+    expect(paid.body).toMatchObject({ channel: { name: 'Instagram Ads' }, utmSource: 'IG', utmMedium: 'CPC' })
+    const tiktok = await call('POST', '/api/leads', { token, body: { studentName: 'Utm Tiktok', utmSource: 'TikTok Ads' } })
+    expect(tiktok.body.channel.name).toBe('TikTok Ads')
+    const unknown = await call('POST', '/api/leads', { token, body: { studentName: 'Utm Asing', utmSource: 'brosur-kertas' } })
+    expect(unknown.body.channel.name).toBe('Lainnya')
+    const chosen = await call('POST', '/api/leads', { token, body: { studentName: 'Utm Dipilih', utmSource: 'tiktok', channelId: unknown.body.channel.id } })
+    expect(chosen.body.channel.name).toBe('Lainnya')
+  })
+})

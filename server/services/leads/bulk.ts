@@ -6,6 +6,7 @@ import { leads, type Lead } from '../../db/schema'
 import type { Database, DbOrTx } from '../../utils/db'
 import type { RequestMeta } from '../../utils/request'
 import { leadScope } from '../../utils/scope'
+import { notifyAssigned } from '../assignment'
 import { audit } from '../audit'
 import type { SessionUser } from '../auth/sessions'
 import { assertCan } from './access'
@@ -57,6 +58,7 @@ async function bulkAssign(tx: DbOrTx, user: SessionUser, rows: Lead[], assignedT
   for (const row of moving) {
     await audit(tx, user, meta, { action: 'bulk_update', entity: 'lead', entityId: row.id, before: { assignedTo: row.assignedTo }, after: { assignedTo } })
   }
+  await notifyAssigned(tx, user.id, assignedTo, moving)
   return moving.length
 }
 

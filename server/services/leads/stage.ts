@@ -17,7 +17,7 @@ export function stageEffects(to: Pick<PipelineStage, 'id' | 'kind'>, now: Date, 
 export interface StageMove { leadId: number, fromStageId: number | null, toStageId: number }
 
 /** One lead_stage_history row per move: the funnel, conversion and time-in-stage are computed from these. */
-export async function recordStageMoves(tx: DbOrTx, moves: StageMove[], userId: number, at: Date): Promise<void> {
+export async function recordStageMoves(tx: DbOrTx, moves: StageMove[], userId: number | null, at: Date): Promise<void> {
   if (!moves.length) return
   await tx.insert(leadStageHistory).values(moves.map(m => ({ ...m, changedBy: userId, changedAt: at })))
 }

@@ -4,6 +4,7 @@ import type { LeadDetail } from '../../../shared/types/leads'
 import { leads, type Lead } from '../../db/schema'
 import type { Database } from '../../utils/db'
 import type { RequestMeta } from '../../utils/request'
+import { notifyAssigned } from '../assignment'
 import { audit } from '../audit'
 import type { SessionUser } from '../auth/sessions'
 import { assertMayReassign } from './access'
@@ -62,6 +63,7 @@ export async function updateLead(db: Database, user: SessionUser, id: number, in
       action: 'update', entity: 'lead', entityId: id,
       before: auditSnapshot(before, oldPhone), after: auditSnapshot(after!, newPhone === undefined ? oldPhone : newPhone),
     })
+    if (set.assignedTo) await notifyAssigned(tx, user.id, set.assignedTo, [{ id, studentName: after!.studentName }])
     wrote = true
     return getLeadOrThrow(tx, user, id)
   })
