@@ -396,6 +396,7 @@ CREATE INDEX `leads_assignee_stage_idx` ON `leads` (`assigned_to`,`stage_id`,`de
 CREATE INDEX `leads_assignee_idx` ON `leads` (`assigned_to`,`deleted_at`,`created_at`);--> statement-breakpoint
 CREATE INDEX `leads_assignee_next_idx` ON `leads` (`assigned_to`,`deleted_at`,`next_follow_up_at`,`stage_id`,`channel_id`);--> statement-breakpoint
 CREATE INDEX `leads_stage_idx` ON `leads` (`stage_id`,`deleted_at`,`updated_at`);--> statement-breakpoint
+CREATE INDEX `leads_stage_value_idx` ON `leads` (`stage_id`,`deleted_at`,`expected_value`);--> statement-breakpoint
 CREATE INDEX `leads_channel_created_idx` ON `leads` (`channel_id`,`deleted_at`,`created_at`);--> statement-breakpoint
 CREATE INDEX `leads_program_idx` ON `leads` (`program_id`,`deleted_at`,`created_at`);--> statement-breakpoint
 CREATE INDEX `leads_follow_up_status_idx` ON `leads` (`follow_up_status`,`deleted_at`,`created_at`);--> statement-breakpoint

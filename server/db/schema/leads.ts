@@ -50,6 +50,8 @@ export const leads = mysqlTable('leads', {
   // Someone's follow-ups (overdue, today, this week), narrowed by stage and channel without reading rows.
   index('leads_assignee_next_idx').on(t.assignedTo, t.deletedAt, t.nextFollowUpAt, t.stageId, t.channelId),
   index('leads_stage_idx').on(t.stageId, t.deletedAt, t.updatedAt),
+  // The board's per-stage count, sum and weighted sum, answered from the index alone.
+  index('leads_stage_value_idx').on(t.stageId, t.deletedAt, t.expectedValue),
   index('leads_channel_created_idx').on(t.channelId, t.deletedAt, t.createdAt),
   index('leads_program_idx').on(t.programId, t.deletedAt, t.createdAt),
   index('leads_follow_up_status_idx').on(t.followUpStatus, t.deletedAt, t.createdAt),
