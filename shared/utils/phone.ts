@@ -22,5 +22,8 @@ export function normalizePhoneId(input: string | null | undefined): string | nul
 /** `+6281234567890` -> `0812-3456-7890`, the way Indonesians write their numbers. */
 export function formatPhoneId(e164: string): string {
   const local = `0${e164.replace(/^\+62/, '')}`
-  return local.replace(/^(\d{4})(\d{4})(\d+)$/, '$1-$2-$3')
+  // 0812-3456-7890 for 12 digits, 0812-345-6789 for 11, 0812-345-678 for 10: the last group keeps 3–5.
+  const rest = local.slice(4)
+  const middle = rest.length <= 7 ? 3 : 4
+  return rest.length > middle ? `${local.slice(0, 4)}-${rest.slice(0, middle)}-${rest.slice(middle)}` : local
 }

@@ -19,5 +19,8 @@ describe('normalizePhoneId', () => {
 
   it('formats E.164 the Indonesian way', () => {
     expect(formatPhoneId('+6281234567890')).toBe('0812-3456-7890')
+    expect(formatPhoneId('+628129933577')).toBe('0812-993-3577')
+    expect(formatPhoneId('+62812993357')).toBe('0812-993-357')
+    expect(formatPhoneId('+62877984754321')).toBe('0877-9847-54321')
   })
 })
