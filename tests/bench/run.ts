@@ -4,13 +4,14 @@
  *   --leads N     demo leads to generate for the generator benchmark (default 50000)
  *   --seconds S   duration of each HTTP load phase (default 10)
  */
-import { and, isNotNull } from 'drizzle-orm'
+import { and, eq, isNotNull } from 'drizzle-orm'
 import { createDb } from '../../server/db/client'
-import { leads } from '../../server/db/schema'
+import { leads, users } from '../../server/db/schema'
 import { decryptField } from '../../server/utils/crypto'
 import { generateDemoData } from '../../server/db/seed/demo-data'
 import { TEST_DATABASE_URL, TEST_ENV } from '../support/env'
 import { resetTestDatabase, startServer } from '../support/global-setup'
+import { timeLeadsSql } from './leads-sql'
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -77,6 +78,8 @@ async function main() {
 
     // The leads views issue 3 names, sequential, median of 25 after one warm-up request.
     const { db: bdb, pool: bpool } = createDb(url, 1)
+    const [ownerRow] = await bdb.select().from(users).where(eq(users.email, 'owner@demo.test'))
+    const owner = { id: ownerRow!.id, name: ownerRow!.name, email: ownerRow!.email, role: ownerRow!.role, locale: 'id', sessionId: 'bench' }
     const [sample] = await bdb.select({ assignedTo: leads.assignedTo, stageId: leads.stageId, school: leads.school, phoneEnc: leads.phoneEnc })
       .from(leads).where(and(isNotNull(leads.assignedTo), isNotNull(leads.phoneEnc))).limit(1)
     await bpool.end()
@@ -97,7 +100,9 @@ async function main() {
         if (i > 0) times.push(performance.now() - t)
       }
       times.sort((a, b) => a - b)
-      rows.push(`| GET /api/leads: ${name} (${total.toLocaleString('en')} matches) | median ${percentile(times, 0.5).toFixed(1)} ms, p95 ${percentile(times, 0.95).toFixed(1)} ms |`)
+      const api = percentile(times, 0.5)
+      const direct = await timeLeadsSql(url, owner, path.split('?')[1] ?? '')
+      rows.push(`| GET /api/leads: ${name} (${total.toLocaleString('en')} matches) | median ${api.toFixed(1)} ms, p95 ${percentile(times, 0.95).toFixed(1)} ms; same ${direct.statements} SQL statements via mysql2 ${direct.median.toFixed(1)} ms (API/SQL ${(api / direct.median).toFixed(2)}×) |`)
     }
     for (const r of [
       await load('GET /api/auth/session (session row check)', () => fetch(`${base}/api/auth/session`, auth)),
