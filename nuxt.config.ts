@@ -1,3 +1,5 @@
+import type { NitroConfig } from 'nitropack'
+
 // https://nuxt.com/docs/api/configuration/nuxt-config
 export default defineNuxtConfig({
   modules: ['@nuxt/eslint', '@nuxt/ui', '@nuxtjs/i18n', '@sidebase/nuxt-auth', '@pinia/nuxt'],
@@ -13,6 +15,18 @@ export default defineNuxtConfig({
   ui: { fonts: false, theme: { colors: ['primary', 'secondary', 'neutral', 'info', 'success', 'warning', 'error'] } },
 
   compatibilityDate: '2026-11-01',
+
+  hooks: {
+    // Scheduled work: every process runs the cron; the work itself is claimed in the database
+    // (SELECT ... FOR UPDATE SKIP LOCKED), so any number of instances is safe. SCHEDULER_ENABLED=false
+    // turns it off per instance; SCHEDULER_TICK_SECONDS runs it more often than once a minute.
+    // (Set through the hook: Nuxt 4.5 types its Nitro options with a fallback that leaves out tasks.)
+    'nitro:config'(config) {
+      const nitro = config as NitroConfig
+      nitro.experimental = { ...nitro.experimental, tasks: true }
+      nitro.scheduledTasks = { ...nitro.scheduledTasks, '* * * * *': ['scheduler:tick'] }
+    },
+  },
 
   typescript: { strict: true },
 

@@ -216,14 +216,19 @@ CREATE TABLE `notifications` (
 	`title` varchar(200) NOT NULL,
 	`body` text,
 	`link` varchar(300),
+	`lead_id` bigint unsigned,
+	`dedupe_key` varchar(191),
 	`read_at` datetime(3),
 	`created_at` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
-	CONSTRAINT `notifications_id` PRIMARY KEY(`id`)
+	CONSTRAINT `notifications_id` PRIMARY KEY(`id`),
+	CONSTRAINT `notifications_dedupe_uq` UNIQUE(`dedupe_key`)
 );
 --> statement-breakpoint
 CREATE TABLE `outbox` (
 	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
 	`channel` enum('email','whatsapp') NOT NULL,
+	`kind` varchar(40) NOT NULL,
+	`user_id` bigint unsigned,
 	`idempotency_key` varchar(191) NOT NULL,
 	`recipient` varchar(255) NOT NULL,
 	`payload` json NOT NULL,
@@ -238,6 +243,20 @@ CREATE TABLE `outbox` (
 	`updated_at` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
 	CONSTRAINT `outbox_id` PRIMARY KEY(`id`),
 	CONSTRAINT `outbox_idempotency_uq` UNIQUE(`idempotency_key`)
+);
+--> statement-breakpoint
+CREATE TABLE `reminders` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`kind` enum('follow_up','todo') NOT NULL,
+	`subject_id` bigint unsigned NOT NULL,
+	`user_id` bigint unsigned NOT NULL,
+	`remind_at` datetime(3) NOT NULL,
+	`status` enum('pending','fired','cancelled') NOT NULL DEFAULT 'pending',
+	`fired_at` datetime(3),
+	`created_at` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+	`updated_at` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+	CONSTRAINT `reminders_id` PRIMARY KEY(`id`),
+	CONSTRAINT `reminders_subject_uq` UNIQUE(`kind`,`subject_id`)
 );
 --> statement-breakpoint
 CREATE TABLE `whatsapp_messages` (
@@ -369,6 +388,9 @@ ALTER TABLE `todos` ADD CONSTRAINT `todos_lead_id_leads_id_fk` FOREIGN KEY (`lea
 ALTER TABLE `ad_spend` ADD CONSTRAINT `ad_spend_channel_id_channels_id_fk` FOREIGN KEY (`channel_id`) REFERENCES `channels`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `targets` ADD CONSTRAINT `targets_created_by_users_id_fk` FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `notifications` ADD CONSTRAINT `notifications_user_id_users_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `notifications` ADD CONSTRAINT `notifications_lead_id_leads_id_fk` FOREIGN KEY (`lead_id`) REFERENCES `leads`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `outbox` ADD CONSTRAINT `outbox_user_id_users_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `reminders` ADD CONSTRAINT `reminders_user_id_users_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `whatsapp_messages` ADD CONSTRAINT `whatsapp_messages_lead_id_leads_id_fk` FOREIGN KEY (`lead_id`) REFERENCES `leads`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `whatsapp_messages` ADD CONSTRAINT `whatsapp_messages_user_id_users_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `news` ADD CONSTRAINT `news_author_id_users_id_fk` FOREIGN KEY (`author_id`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -413,7 +435,10 @@ CREATE INDEX `todos_user_due_idx` ON `todos` (`user_id`,`done_at`,`due_at`);--> 
 CREATE INDEX `todos_remind_idx` ON `todos` (`remind_at`);--> statement-breakpoint
 CREATE INDEX `ad_spend_channel_day_idx` ON `ad_spend` (`channel_id`,`day`);--> statement-breakpoint
 CREATE INDEX `notifications_user_read_idx` ON `notifications` (`user_id`,`read_at`,`created_at`);--> statement-breakpoint
+CREATE INDEX `notifications_user_created_idx` ON `notifications` (`user_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `outbox_due_idx` ON `outbox` (`status`,`next_attempt_at`);--> statement-breakpoint
+CREATE INDEX `outbox_lease_idx` ON `outbox` (`status`,`lease_until`);--> statement-breakpoint
+CREATE INDEX `reminders_due_idx` ON `reminders` (`status`,`remind_at`);--> statement-breakpoint
 CREATE INDEX `wa_phone_idx` ON `whatsapp_messages` (`phone_bidx`,`sent_at`);--> statement-breakpoint
 CREATE INDEX `wa_lead_idx` ON `whatsapp_messages` (`lead_id`,`sent_at`);--> statement-breakpoint
 CREATE INDEX `news_published_idx` ON `news` (`published_at`);--> statement-breakpoint

@@ -42,6 +42,16 @@ export const envSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().min(3).default('CRM Marketing <no-reply@crm.local>'),
   SCHEDULER_ENABLED: bool.default(true),
+  /** How often the scheduler runs in this process: the Nitro cron ticks every 60 s; less runs it more often. */
+  SCHEDULER_TICK_SECONDS: z.coerce.number().min(0.2).max(60).default(60),
+  /** Delivery attempts before an outbox row is marked failed (an Owner can retry it). */
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** First retry delay; each further attempt doubles it (capped at one hour). */
+  OUTBOX_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
+  /** How long a claimed delivery is held by one process before another may take it over. */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(120),
+  /** Messages sent at once by one process. */
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   TRUST_PROXY: bool.default(false),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV !== 'production') return

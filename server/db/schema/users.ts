@@ -1,13 +1,8 @@
 import { boolean, index, int, json, mysqlEnum, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core'
+import type { NotificationPrefs } from '../../../shared/enums/notifications'
 import { ROLES } from '../../../shared/enums/roles'
 import { createdAt, id, instant, ref, timestamps } from './_columns'
 
-export interface NotificationPrefs {
-  inApp: boolean
-  email: boolean
-  /** Minutes before a follow-up is due that the reminder goes out. */
-  leadMinutes: number
-}
 
 export const users = mysqlTable('users', {
   id: id(),
@@ -21,7 +16,8 @@ export const users = mysqlTable('users', {
   phone: varchar('phone', { length: 20 }),
   avatarUrl: varchar('avatar_url', { length: 500 }),
   locale: varchar('locale', { length: 5 }).notNull().default('id'),
-  notificationPrefs: json('notification_prefs').$type<NotificationPrefs>(),
+  /** Partial per-kind choices; read through resolveNotificationPrefs() for the defaults. */
+  notificationPrefs: json('notification_prefs').$type<Partial<NotificationPrefs>>(),
   /** Maximum number of open leads the user should carry; assignment respects it. */
   capacity: int('capacity').notNull().default(200),
   passwordChangedAt: instant('password_changed_at'),

@@ -1,5 +1,5 @@
-import { notifications } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
+import { notify } from '../notifications/notify'
 
 /**
  * Tell an assignee about the leads just given to them (auto or by hand), in the transaction that assigned them.
@@ -7,11 +7,11 @@ import type { DbOrTx } from '../../utils/db'
  */
 export async function notifyAssigned(tx: DbOrTx, actorId: number | null, assigneeId: number | null | undefined, items: { id: number, studentName: string }[]): Promise<void> {
   if (!assigneeId || assigneeId === actorId || !items.length) return
-  await tx.insert(notifications).values(items.map(lead => ({
+  await notify(tx, items.map(lead => ({
     userId: assigneeId,
-    type: 'lead_assigned',
-    title: `Prospek baru: ${lead.studentName}`.slice(0, 200),
-    body: 'Prospek ini ditugaskan kepada Anda.',
+    kind: 'lead_assigned' as const,
+    params: { leadName: lead.studentName },
     link: `/leads/${lead.id}`,
+    leadId: lead.id,
   })))
 }

@@ -1,0 +1,6 @@
+export { notify } from './notify'
+export type { NotifyInput } from './notify'
+export { loadRecipients } from './recipients'
+export type { Recipient } from './recipients'
+export { renderEmail, appLink } from './email'
+export { onNotification, publishNotification } from './live'

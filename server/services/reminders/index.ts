@@ -1,0 +1,1 @@
+export { scheduleReminder, cancelReminder } from './schedule'
