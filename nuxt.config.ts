@@ -16,6 +16,8 @@ export default defineNuxtConfig({
 
   compatibilityDate: '2026-11-01',
 
+  typescript: { strict: true },
+
   hooks: {
     // Scheduled work: every process runs the cron; the work itself is claimed in the database
     // (SELECT ... FOR UPDATE SKIP LOCKED), so any number of instances is safe. SCHEDULER_ENABLED=false
@@ -27,8 +29,6 @@ export default defineNuxtConfig({
       nitro.scheduledTasks = { ...nitro.scheduledTasks, '* * * * *': ['scheduler:tick'] }
     },
   },
-
-  typescript: { strict: true },
 
   auth: {
     isEnabled: true,

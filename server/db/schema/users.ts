@@ -3,7 +3,6 @@ import type { NotificationPrefs } from '../../../shared/enums/notifications'
 import { ROLES } from '../../../shared/enums/roles'
 import { createdAt, id, instant, ref, timestamps } from './_columns'
 
-
 export const users = mysqlTable('users', {
   id: id(),
   name: varchar('name', { length: 120 }).notNull(),

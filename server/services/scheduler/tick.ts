@@ -16,7 +16,9 @@ let running: Promise<TickResult> | null = null
  */
 export function runSchedulerTick(): Promise<TickResult> {
   if (!useEnv().SCHEDULER_ENABLED) return Promise.resolve({ skipped: 'disabled' })
-  running ??= tick().finally(() => { running = null })
+  running ??= tick().finally(() => {
+    running = null
+  })
   return running
 }
 
