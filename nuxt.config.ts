@@ -1,5 +1,8 @@
 import type { NitroConfig } from 'nitropack'
 
+/** Message files under i18n/locales/<locale>/, merged over the main file of each locale. */
+const AREA_MESSAGES = ['followups', 'todos', 'notifications', 'outbox']
+
 // https://nuxt.com/docs/api/configuration/nuxt-config
 export default defineNuxtConfig({
   modules: ['@nuxt/eslint', '@nuxt/ui', '@nuxtjs/i18n', '@sidebase/nuxt-auth', '@pinia/nuxt'],
@@ -65,8 +68,9 @@ export default defineNuxtConfig({
     defaultLocale: 'id',
     strategy: 'no_prefix',
     locales: [
-      { code: 'id', language: 'id-ID', name: 'Bahasa Indonesia', file: 'id.json' },
-      { code: 'en', language: 'en-US', name: 'English', file: 'en.json' },
+      // One file per area besides the shell's, so areas grow without touching each other's strings.
+      { code: 'id', language: 'id-ID', name: 'Bahasa Indonesia', files: ['id.json', ...AREA_MESSAGES.map(a => `id/${a}.json`)] },
+      { code: 'en', language: 'en-US', name: 'English', files: ['en.json', ...AREA_MESSAGES.map(a => `en/${a}.json`)] },
     ],
     // The language is a setting of the account (users.locale), not of the browser: see plugins/locale.ts.
     detectBrowserLanguage: false,
