@@ -6,9 +6,10 @@ import mysql from 'mysql2/promise'
 import { prepareDatabase } from '../../server/db/migrate'
 import { seedDemoUsers } from '../../server/db/seed/users'
 import { TEST_DATABASE_URL, TEST_ENV } from './env'
+import { startMailSink } from './mail-sink'
 
 declare module 'vitest' {
-  export interface ProvidedContext { baseURL: string, databaseURL: string }
+  export interface ProvidedContext { baseURL: string, databaseURL: string, mailSinkURL: string }
 }
 
 async function freePort(): Promise<number> {
@@ -64,10 +65,16 @@ export default async function setup(project: TestProject) {
   // Each project gets its own database and server, so integration and browser tests can run together.
   const databaseURL = TEST_DATABASE_URL.replace(/\/([^/?]+)(\?|$)/, `/$1_${project.name}$2`)
   await resetTestDatabase(databaseURL)
-  const { url, child } = await startServer({ ...TEST_ENV, DATABASE_URL: databaseURL })
+  const sink = await startMailSink()
+  // The browser tests watch reminders arrive, so their server runs the scheduler every second;
+  // the integration server leaves it off and the scheduler tests start their own processes.
+  const scheduler: Record<string, string> = project.name === 'e2e' ? { SCHEDULER_ENABLED: 'true', SCHEDULER_TICK_SECONDS: '1' } : {}
+  const { url, child } = await startServer({ ...TEST_ENV, ...scheduler, DATABASE_URL: databaseURL, SMTP_URL: sink.smtpURL })
   project.provide('baseURL', url)
   project.provide('databaseURL', databaseURL)
+  project.provide('mailSinkURL', sink.httpURL)
   return async () => {
     child.kill('SIGTERM')
+    await sink.close()
   }
 }

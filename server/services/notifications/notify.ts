@@ -1,7 +1,8 @@
 import type { NotificationKind } from '../../../shared/enums/notifications'
 import { notifications } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
-import { enqueueEmail } from '../outbox/enqueue'
+import { enqueueEmails } from '../outbox/enqueue'
+import type { EmailToQueue } from '../outbox/enqueue'
 import { renderEmail } from './email'
 import { notificationText } from './messages'
 import type { MessageParams } from './messages'
@@ -28,6 +29,7 @@ export async function notify(db: DbOrTx, inputs: NotifyInput[], known?: Map<numb
   if (!inputs.length) return 0
   const recipients = known ?? await loadRecipients(db, inputs.map(i => i.userId))
   const rows: (typeof notifications.$inferInsert)[] = []
+  const emails: EmailToQueue[] = []
   for (const input of inputs) {
     const user = recipients.get(input.userId)
     if (!user?.active) continue
@@ -37,7 +39,7 @@ export async function notify(db: DbOrTx, inputs: NotifyInput[], known?: Map<numb
       rows.push({ userId: user.id, type: input.kind, title: text.title, body: text.body, link: input.link ?? null, leadId: input.leadId ?? null, dedupeKey: input.dedupeKey ?? null })
     }
     if (pref.email) {
-      await enqueueEmail(db, {
+      emails.push({
         key: input.dedupeKey ? `email:${input.dedupeKey}` : `email:${input.kind}:${user.id}:${crypto.randomUUID()}`,
         kind: input.kind,
         userId: user.id,
@@ -46,6 +48,7 @@ export async function notify(db: DbOrTx, inputs: NotifyInput[], known?: Map<numb
       })
     }
   }
+  await enqueueEmails(db, emails)
   if (!rows.length) return 0
   const [result] = await db.insert(notifications).ignore().values(rows)
   const written = result.affectedRows

@@ -6,19 +6,29 @@ export interface EmailPayload extends EmailContent {
   to: string
 }
 
-/**
- * Queue an e-mail in the caller's transaction. The idempotency key makes a second enqueue of the
- * same message a no-op, so a retried scheduler run never sends twice.
- */
-export async function enqueueEmail(db: DbOrTx, input: { key: string, kind: string, userId: number | null, to: string, content: EmailContent, notBefore?: Date }): Promise<void> {
-  const payload: EmailPayload = { to: input.to, ...input.content }
-  await db.insert(outbox).ignore().values({
-    channel: 'email',
-    kind: input.kind,
-    userId: input.userId,
-    idempotencyKey: input.key.slice(0, 191),
-    recipient: input.to,
-    payload,
-    nextAttemptAt: input.notBefore ?? new Date(),
-  })
+export interface EmailToQueue {
+  /** Idempotency key: a second enqueue of the same key is a no-op, so a retried run never sends twice. */
+  key: string
+  kind: string
+  userId: number | null
+  to: string
+  content: EmailContent
+  notBefore?: Date
+}
+
+/** Queue e-mails in the caller's transaction (one statement). */
+export async function enqueueEmails(db: DbOrTx, items: EmailToQueue[]): Promise<void> {
+  if (!items.length) return
+  await db.insert(outbox).ignore().values(items.map((item) => {
+    const payload: EmailPayload = { to: item.to, ...item.content }
+    return {
+      channel: 'email' as const,
+      kind: item.kind,
+      userId: item.userId,
+      idempotencyKey: item.key.slice(0, 191),
+      recipient: item.to,
+      payload,
+      nextAttemptAt: item.notBefore ?? new Date(),
+    }
+  }))
 }

@@ -1,1 +1,2 @@
 export { scheduleReminder, cancelReminder } from './schedule'
+export { fireDueReminders, reminderKey } from './fire'

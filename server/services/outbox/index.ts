@@ -1,0 +1,5 @@
+export { enqueueEmails } from './enqueue'
+export type { EmailPayload, EmailToQueue } from './enqueue'
+export { dispatchOutbox, claimDeliveries, backoffMs, WORKER_ID } from './dispatch'
+export { closeMailer } from './mailer'
+export { listOutbox, outboxCounts, retryOutbox } from './admin'
