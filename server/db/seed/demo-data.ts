@@ -19,7 +19,7 @@ import { DAY, dayKey, monthKey, planDays, timeOnDay } from './demo/time'
 
 export const MAX_DEMO_LEADS = 1_000_000
 const CHUNK = 2500
-const DEMO_TABLES = ['notifications', 'whatsapp_messages', 'enrollments', 'activities', 'todos', 'lead_stage_history', 'leads', 'targets', 'ad_spend']
+const DEMO_TABLES = ['reminders', 'outbox', 'notifications', 'whatsapp_messages', 'enrollments', 'activities', 'todos', 'lead_stage_history', 'leads', 'targets', 'ad_spend']
 
 export interface DemoDataOptions {
   leads: number
@@ -197,6 +197,14 @@ export async function generateDemoData(db: Database, opts: DemoDataOptions): Pro
       insertRows(lane(2), todos, todoRows).then(() => insertRows(lane(2), notifications, notes)),
     ])
     counts.todos = todoRows.length
+    // Upcoming follow-ups and to-dos get their reminders, as the app would have scheduled them;
+    // past ones are history, not a burst of reminders at the first start.
+    await lane(0).query(`INSERT INTO reminders (kind, subject_id, user_id, remind_at)
+      SELECT 'follow_up', id, assigned_to, next_follow_up_at FROM leads
+      WHERE next_follow_up_at > ? AND assigned_to IS NOT NULL AND deleted_at IS NULL`, [new Date(now)])
+    await lane(0).query(`INSERT INTO reminders (kind, subject_id, user_id, remind_at)
+      SELECT 'todo', id, user_id, COALESCE(remind_at, due_at) FROM todos
+      WHERE COALESCE(remind_at, due_at) > ? AND done_at IS NULL AND deleted_at IS NULL`, [new Date(now)])
     log(`ad spend ${spend.length} rows, targets ${targetRows.length}, to-dos ${todoRows.length}, notifications ${notes.length}`)
   }
   finally {
