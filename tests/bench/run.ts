@@ -3,6 +3,8 @@
  * real database (crm_bench). Prints a table for the README.
  *   --leads N     demo leads to generate for the generator benchmark (default 50000)
  *   --seconds S   duration of each HTTP load phase (default 10)
+ *   --emails N    e-mails for the outbox dispatcher benchmark (default 2000)
+ *   --only outbox run only the outbox benchmark
  */
 import { and, eq, isNotNull } from 'drizzle-orm'
 import { createDb } from '../../server/db/client'
@@ -12,6 +14,7 @@ import { generateDemoData } from '../../server/db/seed/demo-data'
 import { TEST_DATABASE_URL, TEST_ENV } from '../support/env'
 import { resetTestDatabase, startServer } from '../support/global-setup'
 import { timeLeadsSql } from './leads-sql'
+import { benchOutbox } from './outbox'
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -19,6 +22,8 @@ const arg = (name: string, fallback: number) => {
 }
 const LEADS = arg('leads', 50_000)
 const SECONDS = arg('seconds', 10)
+const EMAILS = arg('emails', 2000)
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined
 const CONCURRENCY = 32
 const url = TEST_DATABASE_URL.replace(/\/([^/?]+)(\?|$)/, '/crm_bench$2')
 
@@ -52,8 +57,13 @@ async function rssOf(pid: number): Promise<number> {
 async function main() {
   // The generator encrypts with this process's keys: they must be the server's.
   Object.assign(process.env, TEST_ENV, { DATABASE_URL: url })
-  await resetTestDatabase(url)
   const rows: string[] = []
+  if (ONLY === 'outbox') {
+    rows.push(...await benchOutbox(url, EMAILS))
+    console.log(`\n| benchmark | result |\n| --- | --- |\n${rows.join('\n')}\n`)
+    return
+  }
+  await resetTestDatabase(url)
 
   const { db, pool } = createDb(url, 4)
   const gen = await generateDemoData(db, { leads: LEADS })
@@ -116,6 +126,7 @@ async function main() {
   finally {
     child.kill()
   }
+  rows.push(...await benchOutbox(url, EMAILS))
   console.log(`\n| benchmark | result |\n| --- | --- |\n${rows.join('\n')}\n`)
 }
 
