@@ -69,6 +69,10 @@ export async function startMailSink(): Promise<MailSink> {
       })
     },
   })
+  // A client killed mid-session (the SIGKILL test) resets its connection: expected, not a failure.
+  smtp.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') console.error('[mail-sink]', error)
+  })
   await new Promise<void>(resolve => smtp.listen(0, '127.0.0.1', resolve))
   const smtpPort = (smtp.server.address() as AddressInfo).port
 
