@@ -78,3 +78,15 @@ export function fromJakartaLocalInput(value: string): string | null {
 export function toJakartaIso(at: Date | string | number): string {
   return fromJakartaLocalInput(toJakartaLocalInput(new Date(at)))!
 }
+
+const tag = (locale: string) => (locale === 'en' ? 'en-GB' : 'id-ID')
+
+/** '09.30' / '09:30' in Jakarta. */
+export function formatJakartaTime(at: Date | string, locale = 'id'): string {
+  return new Intl.DateTimeFormat(tag(locale), { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at))
+}
+
+/** A Jakarta day in words, e.g. { weekday: 'short', day: 'numeric' }. */
+export function formatJakartaDay(day: string, locale: string, options: Intl.DateTimeFormatOptions): string {
+  return new Intl.DateTimeFormat(tag(locale), { timeZone: 'Asia/Jakarta', ...options }).format(jakartaInstant(day, 12 * 60))
+}
