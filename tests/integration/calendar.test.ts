@@ -18,9 +18,9 @@ interface Item { key: string, kind: string, id: number, at: string, title: strin
 const keys = (items: Item[]) => items.map(i => i.key)
 
 beforeAll(async () => {
-  ;[sales, sales2, admin, manager, owner] = await Promise.all(
-    ['sales', 'sales2', 'admin', 'manager', 'owner'].map(u => login(`${u}@demo.test`)),
-  )
+  ;[sales, sales2, admin, manager, owner] = await Promise.all([
+    login('sales@demo.test'), login('sales2@demo.test'), login('admin@demo.test'), login('manager@demo.test'), login('owner@demo.test'),
+  ])
   for (const u of await db.select().from(users)) user[u.email.split('@')[0]!] = u.id
   const make = async (name: string, assignedTo: number, nextFollowUpAt: string) => {
     const res = await call('POST', '/api/leads', { token: admin, body: { studentName: name, assignedTo, nextFollowUpAt } })
