@@ -10,7 +10,7 @@ export const NAV_MAIN: NavEntry[] = [
   { key: 'pipeline', to: '/pipeline', icon: 'i-lucide-kanban', permission: 'leads:read' },
   { key: 'followUps', to: '/follow-ups', icon: 'i-lucide-phone-call', permission: 'activities:write' },
   { key: 'calendar', to: '/calendar', icon: 'i-lucide-calendar-days', permission: 'calendar:view' },
-  { key: 'todos', to: '/todos', icon: 'i-lucide-list-checks', permission: 'todos:use' },
+  { key: 'todos', to: '/todo', icon: 'i-lucide-list-checks', permission: 'todos:use' },
   { key: 'reports', to: '/reports', icon: 'i-lucide-chart-column', permission: 'reports:view' },
   { key: 'whatsapp', to: '/whatsapp', icon: 'i-lucide-message-circle', permission: 'whatsapp:use' },
   { key: 'news', to: '/news', icon: 'i-lucide-newspaper', permission: 'news:read' },

@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   'activities:write',
   'todos:use',
   'calendar:view',
+  /** See another user's (or everyone's) follow-ups and to-dos in the calendar. */
+  'calendar:team',
   'reports:view',
   'reports:share',
   'targets:manage',
@@ -41,7 +43,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
   manager: [
     ...everyone, 'leads:delete', 'leads:restore', 'leads:assign', 'leads:export', 'leads:import', 'pipeline:configure',
-    'reports:view', 'reports:share', 'targets:manage', 'news:manage', 'users:read', 'users:manage', 'audit:view',
+    'calendar:team', 'reports:view', 'reports:share', 'targets:manage', 'news:manage', 'users:read', 'users:manage', 'audit:view',
   ],
   admin: [...everyone, 'leads:delete', 'leads:assign', 'leads:export', 'leads:import', 'reports:view'],
   sales: everyone,

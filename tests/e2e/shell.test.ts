@@ -21,8 +21,6 @@ const ROLES = [
 const AREAS = [
   { path: '/', title: 'Dasbor', empty: 'Dasbor belum berisi angka' },
   { path: '/follow-ups', title: 'Follow-up', empty: 'Belum ada follow-up' },
-  { path: '/calendar', title: 'Kalender', empty: 'Kalender segera hadir' },
-  { path: '/todos', title: 'To-do', empty: 'Belum ada to-do' },
   { path: '/reports', title: 'Laporan', empty: 'Laporan segera hadir' },
   { path: '/whatsapp', title: 'WhatsApp', empty: 'Belum ada percakapan WhatsApp' },
   { path: '/news', title: 'Berita', empty: 'Belum ada berita' },

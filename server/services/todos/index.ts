@@ -1,0 +1,2 @@
+export { getTodo, listTodos } from './list'
+export { createTodo, deleteTodo, updateTodo } from './write'
