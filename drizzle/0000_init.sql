@@ -406,12 +406,14 @@ CREATE INDEX `programs_active_idx` ON `programs` (`active`);--> statement-breakp
 CREATE INDEX `activities_lead_idx` ON `activities` (`lead_id`,`occurred_at`);--> statement-breakpoint
 CREATE INDEX `activities_user_idx` ON `activities` (`user_id`,`occurred_at`);--> statement-breakpoint
 CREATE INDEX `activities_next_action_idx` ON `activities` (`next_action_at`);--> statement-breakpoint
+CREATE INDEX `activities_occurred_idx` ON `activities` (`occurred_at`);--> statement-breakpoint
 CREATE INDEX `enrollments_enrolled_idx` ON `enrollments` (`enrolled_at`);--> statement-breakpoint
 CREATE INDEX `enrollments_program_idx` ON `enrollments` (`program_id`,`enrolled_at`);--> statement-breakpoint
 CREATE INDEX `enrollments_lead_idx` ON `enrollments` (`lead_id`);--> statement-breakpoint
 CREATE INDEX `enrollments_user_idx` ON `enrollments` (`user_id`,`enrolled_at`);--> statement-breakpoint
 CREATE INDEX `lsh_lead_idx` ON `lead_stage_history` (`lead_id`,`changed_at`);--> statement-breakpoint
 CREATE INDEX `lsh_to_stage_idx` ON `lead_stage_history` (`to_stage_id`,`changed_at`);--> statement-breakpoint
+CREATE INDEX `lsh_changed_idx` ON `lead_stage_history` (`changed_at`);--> statement-breakpoint
 CREATE INDEX `leads_live_created_idx` ON `leads` (`deleted_at`,`created_at`);--> statement-breakpoint
 CREATE INDEX `leads_live_updated_idx` ON `leads` (`deleted_at`,`updated_at`);--> statement-breakpoint
 CREATE INDEX `leads_assignee_stage_idx` ON `leads` (`assigned_to`,`stage_id`,`deleted_at`,`created_at`);--> statement-breakpoint

@@ -29,6 +29,15 @@ export const DEFAULT_NOTIFICATION_PREFS: NotificationPrefs = {
 /** A stored (possibly partial or older) preference object, completed with the defaults. */
 export function resolveNotificationPrefs(stored: unknown): NotificationPrefs {
   const out = structuredClone(DEFAULT_NOTIFICATION_PREFS)
+  // MariaDB keeps JSON as text, so the driver hands back the string.
+  if (typeof stored === 'string') {
+    try {
+      stored = JSON.parse(stored)
+    }
+    catch {
+      return out
+    }
+  }
   if (!stored || typeof stored !== 'object') return out
   for (const kind of NOTIFICATION_KINDS) {
     const entry = (stored as Record<string, unknown>)[kind]

@@ -78,6 +78,8 @@ export const leadStageHistory = mysqlTable('lead_stage_history', {
 }, t => [
   index('lsh_lead_idx').on(t.leadId, t.changedAt),
   index('lsh_to_stage_idx').on(t.toStageId, t.changedAt),
+  // The latest-updates feed reads the newest changes across all leads.
+  index('lsh_changed_idx').on(t.changedAt),
 ])
 
 export const activities = mysqlTable('activities', {
@@ -96,6 +98,8 @@ export const activities = mysqlTable('activities', {
   index('activities_lead_idx').on(t.leadId, t.occurredAt),
   index('activities_user_idx').on(t.userId, t.occurredAt),
   index('activities_next_action_idx').on(t.nextActionAt),
+  // The latest-updates feed reads the newest activities across all leads.
+  index('activities_occurred_idx').on(t.occurredAt),
 ])
 
 export const todos = mysqlTable('todos', {
