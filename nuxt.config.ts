@@ -1,7 +1,7 @@
 import type { NitroConfig } from 'nitropack'
 
 /** Message files under i18n/locales/<locale>/, merged over the main file of each locale. */
-const AREA_MESSAGES = ['followups', 'todos', 'notifications', 'outbox']
+const AREA_MESSAGES = ['followups', 'todos', 'notifications', 'outbox', 'reports', 'dashboard']
 
 // https://nuxt.com/docs/api/configuration/nuxt-config
 export default defineNuxtConfig({
