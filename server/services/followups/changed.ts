@@ -12,6 +12,15 @@ const FIELD_LABELS: Record<string, string> = {
 }
 const QUIET = new Set(['updatedAt', 'closedAt', 'phoneBidx', 'phoneLast4', 'lastActivityAt'])
 
+/** The columns whose stored value differs between two versions of a row. */
+export function changedFields<T extends Record<string, unknown>>(before: T, after: T): string[] {
+  return Object.keys(after).filter((k) => {
+    const a = before[k]
+    const b = after[k]
+    return a instanceof Date || b instanceof Date ? (a as Date | null)?.getTime() !== (b as Date | null)?.getTime() : JSON.stringify(a) !== JSON.stringify(b)
+  })
+}
+
 /** 'tahap, sekolah': what changed, for the `change` of a lead_changed notification. */
 export function describeChange(fields: string[]): string {
   return [...new Set(fields.filter(f => !QUIET.has(f)).map(f => FIELD_LABELS[f] ?? f))].join(', ')

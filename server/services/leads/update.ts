@@ -6,7 +6,7 @@ import type { Database } from '../../utils/db'
 import type { RequestMeta } from '../../utils/request'
 import { notifyAssigned } from '../assignment'
 import { audit } from '../audit'
-import { describeChange, notifyLeadChanged } from '../followups/changed'
+import { changedFields, describeChange, notifyLeadChanged } from '../followups/changed'
 import { syncFollowUpReminder } from '../followups/reminder'
 import type { SessionUser } from '../auth/sessions'
 import { assertMayReassign } from './access'
@@ -67,7 +67,7 @@ export async function updateLead(db: Database, user: SessionUser, id: number, in
     })
     if (set.assignedTo) await notifyAssigned(tx, user.id, set.assignedTo, [{ id, studentName: after!.studentName }])
     if ('nextFollowUpAt' in set || 'assignedTo' in set) await syncFollowUpReminder(tx, after!)
-    await notifyLeadChanged(tx, user, [before], describeChange(Object.keys(set)))
+    await notifyLeadChanged(tx, user, [before], describeChange(changedFields(before, after!)))
     wrote = true
     return getLeadOrThrow(tx, user, id)
   })
