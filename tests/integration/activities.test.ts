@@ -10,12 +10,13 @@ const { db, pool } = testDb()
 afterAll(() => pool.end())
 
 const token: Record<string, string> = {}
-const user: Record<string, number> = {}
+type Who = 'owner' | 'manager' | 'admin' | 'admin2' | 'sales' | 'sales2'
+const user = {} as Record<Who, number>
 const stage: Record<string, number> = {}
 
 beforeAll(async () => {
   for (const name of ['owner', 'manager', 'admin', 'admin2', 'sales', 'sales2']) token[name] = await login(`${name}@demo.test`)
-  for (const u of await db.select().from(users)) user[u.email.split('@')[0]!] = u.id
+  for (const u of await db.select().from(users)) user[u.email.split('@')[0] as Who] = u.id
   for (const s of await db.select().from(pipelineStages)) stage[s.code] = s.id
 })
 
@@ -102,7 +103,7 @@ describe('POST /api/leads/:id/activities', () => {
     for (const [body, field] of cases) {
       const res = await log(id, 'sales', body)
       expect(res.status, JSON.stringify(body)).toBe(400)
-      expect(Object.keys(res.body.data.fieldErrors), JSON.stringify(body)).toContain(field)
+      expect(Object.keys((res.body as any).data.fieldErrors), JSON.stringify(body)).toContain(field)
     }
     expect(await db.$count(activities, eq(activities.leadId, id))).toBe(0)
     expect(await leadRow(id)).toEqual(before)
@@ -149,7 +150,7 @@ describe('POST /api/leads/:id/activities', () => {
     expect((await call('PATCH', `/api/leads/${id}`, { token: token.admin, body: { stageId: stage.lost, lostReason: 'price' } })).status).toBe(200)
     const res = await log(id, 'admin', { type: 'call', outcome: 'not_interested', nextAction: 'Coba lagi', nextDueAt: wib(inHours(24)) })
     expect(res.status).toBe(400)
-    expect(res.body.data.fieldErrors.nextDueAt).toBeDefined()
+    expect((res.body as any).data.fieldErrors.nextDueAt).toBeDefined()
     expect((await log(id, 'admin', { type: 'call', outcome: 'not_interested' })).status).toBe(201)
     expect((await leadRow(id)).followUpStatus).toBe('done')
   })

@@ -8,7 +8,8 @@ import { call, login } from '../support/http'
 const { db, pool } = testDb()
 
 const token: Record<string, string> = {}
-const user: Record<string, number> = {}
+type Who = 'owner' | 'manager' | 'admin' | 'sales' | 'sales2'
+const user = {} as Record<Who, number>
 const stage: Record<string, number> = {}
 /** Two people of this file only, so the counts here are not disturbed by other files' leads. */
 const mine: { id: number, token: string }[] = []
@@ -18,7 +19,7 @@ const WIB = 7 * HOUR
 
 beforeAll(async () => {
   for (const name of ['owner', 'manager', 'admin', 'sales', 'sales2']) token[name] = await login(`${name}@demo.test`)
-  for (const u of await db.select().from(users)) user[u.email.split('@')[0]!] = u.id
+  for (const u of await db.select().from(users)) user[u.email.split('@')[0] as Who] = u.id
   for (const s of await db.select().from(pipelineStages)) stage[s.code] = s.id
   const stamp = Date.now().toString(36)
   for (const n of [1, 2]) {
@@ -47,7 +48,7 @@ const followUps = (query: string, as: string) => call<FollowUpList>('GET', `/api
 const reminderOf = async (id: number) => (await db.select().from(reminders).where(and(eq(reminders.kind, 'follow_up'), eq(reminders.subjectId, id))))[0]
 
 describe('GET /api/follow-ups', () => {
-  const ids: Record<string, number> = {}
+  const ids = {} as Record<'overdueOld' | 'overdue' | 'today' | 'lastSecond' | 'midnight' | 'none' | 'other' | 'deleted', number> & Record<string, number>
 
   beforeAll(async () => {
     const now = Date.now()
