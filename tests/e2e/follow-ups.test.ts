@@ -27,11 +27,11 @@ describe('follow-ups', () => {
     await page.getByTestId('log-activity').click()
     const dialog = page.getByRole('dialog', { name: 'Catat aktivitas' })
     const form = dialog.getByTestId('activity-form')
-    await form.getByRole('radio', { name: 'Telepon' }).click()
+    await form.getByRole('radio', { name: 'Telepon', exact: true }).click()
     // Real-time validation: a call needs its outcome before it can be saved.
     await form.getByRole('button', { name: 'Simpan' }).click()
     await dialog.getByText('Pilih hasil', { exact: true }).waitFor()
-    await form.getByRole('radio', { name: 'Tertarik' }).click()
+    await form.getByRole('radio', { name: 'Tertarik', exact: true }).click()
     await form.getByTestId('activity-notes').locator('textarea').fill('Ibunya minta brosur kelas intensif')
     await form.getByTestId('activity-next-action').locator('input').fill('Kirim brosur kelas intensif')
     await form.getByTestId('quick-tomorrow').click()
