@@ -6,11 +6,12 @@ import { notify } from '../notifications/notify'
 const FIELD_LABELS: Record<string, string> = {
   studentName: 'nama siswa', parentName: 'nama orang tua', school: 'sekolah', grade: 'kelas', city: 'kota',
   whatsapp: 'nomor WhatsApp', phoneEnc: 'nomor WhatsApp', email: 'e-mail', channelId: 'kanal', programId: 'program',
-  stageId: 'tahap', assignedTo: 'penanggung jawab', expectedValue: 'nilai', notes: 'catatan', followUpStatus: 'status tindak lanjut',
+  stageId: 'tahap', expectedValue: 'nilai', notes: 'catatan', followUpStatus: 'status tindak lanjut',
   nextFollowUpAt: 'jadwal tindak lanjut', lostReason: 'alasan kalah',
   utmSource: 'UTM', utmMedium: 'UTM', utmCampaign: 'UTM', utmContent: 'UTM', utmTerm: 'UTM',
 }
-const QUIET = new Set(['updatedAt', 'closedAt', 'phoneBidx', 'phoneLast4', 'lastActivityAt'])
+// A new assignee hears through lead_assigned; taking a lead away is not announced (see the assignment tests).
+const QUIET = new Set(['updatedAt', 'closedAt', 'phoneBidx', 'phoneLast4', 'lastActivityAt', 'assignedTo'])
 
 /** The columns whose stored value differs between two versions of a row. */
 export function changedFields<T extends Record<string, unknown>>(before: T, after: T): string[] {

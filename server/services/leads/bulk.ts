@@ -63,7 +63,6 @@ async function bulkAssign(tx: DbOrTx, user: SessionUser, rows: Lead[], assignedT
   await notifyAssigned(tx, user.id, assignedTo, moving)
   // The reminder follows the lead to its new assignee (or is cancelled when it has none).
   await syncFollowUpReminders(tx, moving.map(r => ({ ...r, assignedTo })))
-  await notifyLeadChanged(tx, user, moving, 'penanggung jawab')
   return moving.length
 }
 
