@@ -6,7 +6,7 @@ export type ActivityType = typeof ACTIVITY_TYPES[number]
 
 /** How a contact went: a fixed list, stored as the code and shown translated (followups.outcomes.*). */
 export const ACTIVITY_OUTCOMES = [
-  'reached', 'no_answer', 'busy', 'wrong_number', 'interested', 'not_interested', 'call_back', 'other',
+  'connected', 'no_answer', 'busy', 'wrong_number', 'interested', 'not_interested', 'callback', 'other',
 ] as const
 export type ActivityOutcome = typeof ACTIVITY_OUTCOMES[number]
 

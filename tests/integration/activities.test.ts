@@ -78,7 +78,7 @@ describe('POST /api/leads/:id/activities', () => {
     expect(row.followUpStatus).toBe('no_response')
     expect(row.nextFollowUpAt?.getTime()).toBe(due.getTime())
     expect(row.lastActivityAt).not.toBeNull()
-    expect((await log(id, 'admin', { type: 'chat', outcome: 'reached', notes: 'Dibalas lewat WA' })).status).toBe(201)
+    expect((await log(id, 'admin', { type: 'chat', outcome: 'connected', notes: 'Dibalas lewat WA' })).status).toBe(201)
     row = await leadRow(id)
     expect(row.followUpStatus).toBe('contacted')
     // A note without an outcome leaves the status alone.
@@ -159,7 +159,7 @@ describe('POST /api/leads/:id/activities', () => {
 describe('PATCH and DELETE /api/leads/:id/activities/:activityId', () => {
   it('edits one\'s own activity; moving its due time moves the lead\'s follow-up and reminder', async () => {
     const id = await makeLead('Aktivitas Diubah', user.sales)
-    const created = await log(id, 'sales', { type: 'call', outcome: 'call_back', nextAction: 'Telepon sore', nextDueAt: wib(inHours(3)) })
+    const created = await log(id, 'sales', { type: 'call', outcome: 'callback', nextAction: 'Telepon sore', nextDueAt: wib(inHours(3)) })
     const aid = created.body.activity.id
     const later = inHours(48)
     const res = await call<ActivityResult>('PATCH', `/api/leads/${id}/activities/${aid}`, { token: token.sales, body: { nextDueAt: wib(later), notes: 'Minta ditelepon lusa' } })
@@ -222,8 +222,8 @@ describe('PATCH and DELETE /api/leads/:id/activities/:activityId', () => {
   it('puts the lead\'s last activity back on the newest one left after a delete', async () => {
     const id = await makeLead('Aktivitas Terakhir', user.admin)
     const older = new Date(Date.now() - 5 * HOUR)
-    await log(id, 'admin', { type: 'call', outcome: 'reached', happenedAt: wib(older) })
-    const newest = (await log(id, 'admin', { type: 'chat', outcome: 'reached' })).body.activity.id
+    await log(id, 'admin', { type: 'call', outcome: 'connected', happenedAt: wib(older) })
+    const newest = (await log(id, 'admin', { type: 'chat', outcome: 'connected' })).body.activity.id
     expect((await call('DELETE', `/api/leads/${id}/activities/${newest}`, { token: token.admin })).status).toBe(204)
     expect((await leadRow(id)).lastActivityAt?.getTime()).toBe(Math.floor(older.getTime() / 1000) * 1000)
   })

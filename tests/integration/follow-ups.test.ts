@@ -90,7 +90,7 @@ describe('GET /api/follow-ups', () => {
   it('shows the next action written with the activity that set the follow-up', async () => {
     const me = mine[0]!.token
     const due = new Date(jakartaTodayEnd() + 20 * DAY)
-    const res = await call('POST', `/api/leads/${ids.none}/activities`, { token: me, body: { type: 'call', outcome: 'call_back', nextAction: 'Tanya jadwal tryout', nextDueAt: due.toISOString() } })
+    const res = await call('POST', `/api/leads/${ids.none}/activities`, { token: me, body: { type: 'call', outcome: 'callback', nextAction: 'Tanya jadwal tryout', nextDueAt: due.toISOString() } })
     expect(res.status, JSON.stringify(res.body)).toBe(201)
     const upcoming = await followUps('bucket=upcoming&pageSize=50', me)
     expect(upcoming.body.counts.upcoming).toBe(13)

@@ -7,6 +7,7 @@ import { can } from '../../../shared/utils/permissions'
 import { activities, leads, pipelineStages, users } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
 import type { SessionUser } from '../auth/sessions'
+import { leadScope } from '../../utils/scope'
 import { jakartaRanges } from '../leads/dates'
 
 /** Whose follow-ups: oneself by default; someone else or the whole team ('all') needs 'followups:team'. */
@@ -41,7 +42,8 @@ function ownerWhere(owner: number | 'all'): SQL {
  */
 export async function listFollowUps(db: DbOrTx, user: SessionUser, query: FollowUpListQuery, now = new Date()): Promise<FollowUpList> {
   const owner = followUpOwner(user, query.user)
-  const base = ownerWhere(owner)
+  // The user's lead scope as everywhere; it narrows nothing here (only 'followups:team' looks beyond oneself).
+  const base = and(ownerWhere(owner), leadScope(user))!
   const countOf = (b: FollowUpBucket) => db.select({ n: count() }).from(leads).where(and(base, bucketRange(b, now))).then(r => r[0]?.n ?? 0)
   const [overdue, today, upcoming, rows] = await Promise.all([
     countOf('overdue'),
