@@ -31,7 +31,9 @@ export function activityIssues(v: ActivityRuleInput): { path: string, message: s
   const issues: { path: string, message: string }[] = []
   if (v.type && v.type !== 'note' && !v.outcome) issues.push({ path: 'outcome', message: 'Pilih hasil' })
   if (v.nextAction && !v.nextDueAt) issues.push({ path: 'nextDueAt', message: 'Tentukan kapan tindak lanjutnya' })
-  if (v.nextDueAt && v.nextDueAt.getTime() <= (v.happenedAt ?? new Date()).getTime())
+  // zod runs these checks even when a field failed on its own, so a time may still be the raw string here.
+  const after = v.happenedAt instanceof Date ? v.happenedAt : new Date()
+  if (v.nextDueAt instanceof Date && v.nextDueAt.getTime() <= after.getTime())
     issues.push({ path: 'nextDueAt', message: 'Harus setelah waktu aktivitas' })
   return issues
 }

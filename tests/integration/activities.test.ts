@@ -98,6 +98,8 @@ describe('POST /api/leads/:id/activities', () => {
       [{ type: 'note', happenedAt: wib(inHours(5)) }, 'happenedAt'],
       [{ type: 'note', nextAction: 'Telepon lagi' }, 'nextDueAt'],
       [{ type: 'note', nextDueAt: wib(inHours(-2)) }, 'nextDueAt'],
+      [{ type: 'note', nextDueAt: '2030-01-05T09:00:00' }, 'nextDueAt'],
+      [{ type: 'call', outcome: 'connected', happenedAt: 'kemarin', nextDueAt: wib(inHours(5)) }, 'happenedAt'],
       [{ type: 'note', notes: 'x'.repeat(5001) }, 'notes'],
     ]
     for (const [body, field] of cases) {
