@@ -23,6 +23,8 @@ export type ActivityType = 'call' | 'chat' | 'meeting' | 'note'
 
 export interface TimelineActivityItem extends TimelineBase {
   kind: 'activity'
+  /** For editing or deleting it: PATCH|DELETE /api/leads/:id/activities/:activityId. */
+  activityId: number
   type: ActivityType
   outcome: string | null
   notes: string | null

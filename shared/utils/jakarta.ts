@@ -90,3 +90,35 @@ export function formatJakartaTime(at: Date | string, locale = 'id'): string {
 export function formatJakartaDay(day: string, locale: string, options: Intl.DateTimeFormatOptions): string {
   return new Intl.DateTimeFormat(tag(locale), { timeZone: 'Asia/Jakarta', ...options }).format(jakartaInstant(day, 12 * 60))
 }
+
+// Form helpers of the activity and follow-up forms.
+
+/** An instant as Jakarta wall-clock time for a datetime-local input; '' for nothing or an invalid time. */
+export function toJakartaLocal(value: string | Date | null | undefined): string {
+  if (!value) return ''
+  const d = new Date(value)
+  return Number.isNaN(d.getTime()) ? '' : toJakartaLocalInput(d)
+}
+
+/** Jakarta wall-clock time from a datetime-local input as ISO 8601 with +07:00; null for an empty input; anything else as given. */
+export function fromJakartaLocal(local: string | null | undefined): string | null {
+  if (!local) return null
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? `${local}:00+07:00` : local
+}
+
+/** Jakarta 'YYYY-MM-DD' of an instant. */
+export const jakartaDate = (at: Date): string => jakartaDay(at)
+
+/** `hour`:00 WIB, `days` calendar days after the Jakarta day of `now`, as ISO with +07:00. */
+export function jakartaAt(days: number, hour: number, now = new Date()): string {
+  return `${addDays(jakartaDay(now), days)}T${pad(hour)}:00:00+07:00`
+}
+
+export type QuickPick = 'tomorrow' | 'in3days' | 'nextWeek'
+
+/** The due-date shortcuts of the activity form: tomorrow 09:00, in three days 09:00, next Monday 09:00. */
+export function quickPick(pick: QuickPick, now = new Date()): string {
+  if (pick === 'tomorrow') return jakartaAt(1, 9, now)
+  if (pick === 'in3days') return jakartaAt(3, 9, now)
+  return jakartaAt(7 - weekday(jakartaDay(now)), 9, now)
+}

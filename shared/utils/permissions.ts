@@ -17,6 +17,10 @@ export const PERMISSIONS = [
   'leads:import',
   'pipeline:configure',
   'activities:write',
+  /** Edit and delete anyone's activities (everyone may edit and delete their own). */
+  'activities:manage',
+  /** See anyone's follow-ups and the team's follow-up numbers. */
+  'followups:team',
   'todos:use',
   'calendar:view',
   /** See another user's (or everyone's) follow-ups and to-dos in the calendar. */
@@ -43,7 +47,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
   manager: [
     ...everyone, 'leads:delete', 'leads:restore', 'leads:assign', 'leads:export', 'leads:import', 'pipeline:configure',
-    'calendar:team', 'reports:view', 'reports:share', 'targets:manage', 'news:manage', 'users:read', 'users:manage', 'audit:view',
+    'activities:manage', 'followups:team', 'calendar:team',
+    'reports:view', 'reports:share', 'targets:manage', 'news:manage', 'users:read', 'users:manage', 'audit:view',
   ],
   admin: [...everyone, 'leads:delete', 'leads:assign', 'leads:export', 'leads:import', 'reports:view'],
   sales: everyone,

@@ -8,6 +8,8 @@ import type { RequestMeta } from '../../utils/request'
 import { leadScope } from '../../utils/scope'
 import { notifyAssigned } from '../assignment'
 import { audit } from '../audit'
+import { notifyLeadChanged } from '../followups/changed'
+import { syncFollowUpReminders } from '../followups/reminder'
 import type { SessionUser } from '../auth/sessions'
 import { assertCan } from './access'
 import { invalidateLeadCounts } from './counts'
@@ -59,6 +61,8 @@ async function bulkAssign(tx: DbOrTx, user: SessionUser, rows: Lead[], assignedT
     await audit(tx, user, meta, { action: 'bulk_update', entity: 'lead', entityId: row.id, before: { assignedTo: row.assignedTo }, after: { assignedTo } })
   }
   await notifyAssigned(tx, user.id, assignedTo, moving)
+  // The reminder follows the lead to its new assignee (or is cancelled when it has none).
+  await syncFollowUpReminders(tx, moving.map(r => ({ ...r, assignedTo })))
   return moving.length
 }
 
@@ -74,5 +78,7 @@ async function bulkStage(tx: DbOrTx, user: SessionUser, rows: Lead[], stageId: n
     const before = Object.fromEntries(Object.keys(effects).map(k => [k, row[k as keyof Lead]]))
     await audit(tx, user, meta, { action: 'bulk_update', entity: 'lead', entityId: row.id, before, after: effects })
   }
+  if ('nextFollowUpAt' in effects) await syncFollowUpReminders(tx, moving.map(r => ({ ...r, nextFollowUpAt: effects.nextFollowUpAt ?? null })))
+  await notifyLeadChanged(tx, user, moving, 'tahap')
   return moving.length
 }

@@ -7,6 +7,7 @@ import type { Database, DbOrTx } from '../../utils/db'
 import type { RequestMeta } from '../../utils/request'
 import { autoAssignee, notifyAssigned } from '../assignment'
 import { audit } from '../audit'
+import { syncFollowUpReminder } from '../followups/reminder'
 import type { SessionUser } from '../auth/sessions'
 import { resolveChannel } from '../channels/utm'
 import { assigneeForCreate } from './access'
@@ -76,5 +77,6 @@ export async function insertLead(tx: DbOrTx, actor: SessionUser | null, input: L
   const [row] = await tx.select().from(leads).where(eq(leads.id, id))
   await audit(tx, actor, meta, { action: 'create', entity: 'lead', entityId: id, after: { ...auditSnapshot(row!, whatsapp), ...opts.auditExtra } })
   await notifyAssigned(tx, actor?.id ?? null, assignedTo, [{ id, studentName: row!.studentName }])
+  if (row!.nextFollowUpAt) await syncFollowUpReminder(tx, row!)
   return id
 }

@@ -4,6 +4,7 @@ import { activities, leads, type Lead } from '../../db/schema'
 import type { Database, DbOrTx } from '../../utils/db'
 import type { RequestMeta } from '../../utils/request'
 import { audit } from '../audit'
+import { syncFollowUpReminder, syncFollowUpReminders } from '../followups/reminder'
 import type { SessionUser } from '../auth/sessions'
 import { assertCan } from './access'
 import { invalidateLeadCounts } from './counts'
@@ -28,6 +29,7 @@ export async function softDeleteLeads(tx: DbOrTx, user: SessionUser, rows: Lead[
       after: { studentName: row.studentName, deletedAt: now, deletedBy: user.id },
     })
   }
+  await syncFollowUpReminders(tx, rows.map(r => ({ ...r, deletedAt: now })))
 }
 
 export async function deleteLead(db: Database, user: SessionUser, id: number, meta: RequestMeta): Promise<void> {
@@ -57,6 +59,8 @@ export async function restoreLead(db: Database, user: SessionUser, id: number, o
       before: { studentName: row.studentName, deletedAt: row.deletedAt, deletedBy: row.deletedBy },
       after: { studentName: row.studentName, deletedAt: null, deletedBy: null },
     })
+    // Back from the trash, its follow-up (if any) reminds its assignee again.
+    await syncFollowUpReminder(tx, { ...row, deletedAt: null })
     return getLeadOrThrow(tx, user, id)
   })
   invalidateLeadCounts()

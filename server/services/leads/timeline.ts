@@ -78,7 +78,7 @@ export async function leadTimeline(db: DbOrTx, user: SessionUser, id: number): P
   }
   for (const a of acts) {
     items.push({
-      key: `activity-${a.id}`, kind: 'activity', at: a.at.toISOString(), by: actor(a.userId, a.userName), order: a.id,
+      key: `activity-${a.id}`, kind: 'activity', at: a.at.toISOString(), by: actor(a.userId, a.userName), order: a.id, activityId: a.id,
       type: a.type, outcome: a.outcome, notes: a.notes, nextAction: a.nextAction, nextActionAt: iso(a.nextActionAt),
     })
   }
@@ -91,6 +91,8 @@ export async function leadTimeline(db: DbOrTx, user: SessionUser, id: number): P
   for (const e of audits) {
     // Creation is already the first stage row; an edit that only moved the stage is already a stage row.
     if (e.action === 'create') continue
+    // What an activity did to the lead (last activity, next follow-up): the activity item already tells it.
+    if (e.action.startsWith('activity')) continue
     const changes = changesOf(e.before, e.after)
     if (!changes.length && (e.action === 'update' || e.action === 'bulk_update')) continue
     items.push({ key: `edit-${e.id}`, kind: 'edit', at: e.at.toISOString(), by: actor(e.userId, e.userName), order: e.id, action: e.action, changes })

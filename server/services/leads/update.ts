@@ -6,6 +6,8 @@ import type { Database } from '../../utils/db'
 import type { RequestMeta } from '../../utils/request'
 import { notifyAssigned } from '../assignment'
 import { audit } from '../audit'
+import { changedFields, describeChange, notifyLeadChanged } from '../followups/changed'
+import { syncFollowUpReminder } from '../followups/reminder'
 import type { SessionUser } from '../auth/sessions'
 import { assertMayReassign } from './access'
 import { invalidateLeadCounts } from './counts'
@@ -64,6 +66,8 @@ export async function updateLead(db: Database, user: SessionUser, id: number, in
       before: auditSnapshot(before, oldPhone), after: auditSnapshot(after!, newPhone === undefined ? oldPhone : newPhone),
     })
     if (set.assignedTo) await notifyAssigned(tx, user.id, set.assignedTo, [{ id, studentName: after!.studentName }])
+    if ('nextFollowUpAt' in set || 'assignedTo' in set) await syncFollowUpReminder(tx, after!)
+    await notifyLeadChanged(tx, user, [before], describeChange(changedFields(before, after!)))
     wrote = true
     return getLeadOrThrow(tx, user, id)
   })

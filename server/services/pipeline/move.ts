@@ -6,6 +6,8 @@ import { activities, enrollments, leads } from '../../db/schema'
 import type { Database } from '../../utils/db'
 import type { RequestMeta } from '../../utils/request'
 import { audit } from '../audit'
+import { notifyLeadChanged } from '../followups/changed'
+import { syncFollowUpReminder } from '../followups/reminder'
 import type { SessionUser } from '../auth/sessions'
 import { invalidateLeadCounts } from '../leads/counts'
 import { lockLead } from '../leads/read'
@@ -64,6 +66,8 @@ export async function moveLead(db: Database, user: SessionUser, input: PipelineM
 
     const [after] = await tx.select().from(leads).where(eq(leads.id, before.id))
     await audit(tx, user, meta, { action: 'update', entity: 'lead', entityId: before.id, before: auditSnapshot(before), after: auditSnapshot(after!) })
+    await syncFollowUpReminder(tx, after!)
+    await notifyLeadChanged(tx, user, [before], 'tahap')
     wrote = true
     return { leadId: before.id, stageId: stage.id, enrollmentId }
   })
