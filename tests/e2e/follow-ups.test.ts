@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, login } from '../support/http'
 import { close, launch, newPage, pageTitle, PHONE, signIn, visit } from './browser'
+import { jakartaAt } from '../../shared/utils/jakarta'
 import { seedLead, tokenFor, uniqueTag } from './leads-support'
 
 const made: number[] = []
@@ -73,7 +74,15 @@ describe('follow-ups', () => {
     await expect.poll(() => late.getByTestId('bucket-count').innerText()).toBe('0')
     await expect.poll(() => upcoming.getByTestId('bucket-count').innerText()).toBe('2')
 
+    // The same follow-up in the calendar: tomorrow, in the 09:00 WIB slot of the day view.
+    const tomorrow = jakartaAt(1, 9).slice(0, 10)
+    await visit(page, `/calendar?view=day&date=${tomorrow}`)
+    const slot = page.getByTestId(`cal-slot-${tomorrow}-540`).getByTestId(`cal-follow_up-${lead.id}`)
+    await slot.waitFor()
+    expect(await slot.innerText()).toContain(`${tag} Rahma`)
+
     // One click to the lead.
+    await visit(page, '/follow-ups')
     await row.getByTestId('follow-up-lead').click()
     await page.waitForURL(u => u.pathname === `/leads/${lead.id}`)
     expect(overdue.id).toBeGreaterThan(0)
