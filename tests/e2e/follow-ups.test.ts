@@ -95,7 +95,8 @@ describe('follow-ups', () => {
 
     const page = await newPage(PHONE)
     await signIn(page, 'manager@demo.test')
-    await visit(page, '/follow-ups?view=team')
+    // A Manager lands on the team view.
+    await visit(page, '/follow-ups')
     const team = page.getByTestId('follow-ups-team')
     const row = team.locator('tr').filter({ hasText: person.name })
     await row.waitFor()
