@@ -28,6 +28,3 @@ export function useLeadsLookups() {
   const programById = computed(() => new Map(lookups.value.programs.map(p => [p.id, p])))
   return { lookups, status, stageById, programById }
 }
-
-/** Why a lead was lost, as the pipeline issue lists them; stored as the code, shown translated. */
-export const LOST_REASONS = ['price', 'schedule', 'competitor', 'not_yet', 'no_response', 'other'] as const

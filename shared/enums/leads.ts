@@ -16,3 +16,7 @@ export const NO_RESPONSE_OUTCOMES: readonly ActivityOutcome[] = ['no_answer', 'b
 /** The follow-up buckets of the Follow-ups page, by the Jakarta calendar. */
 export const FOLLOW_UP_BUCKETS = ['overdue', 'today', 'upcoming'] as const
 export type FollowUpBucket = typeof FOLLOW_UP_BUCKETS[number]
+
+/** Why a lead was lost (the pipeline's lost dialog, the stage dialog, reports): stored as the code, shown translated. */
+export const LOST_REASONS = ['price', 'schedule', 'competitor', 'not_yet', 'no_response', 'other'] as const
+export type LostReasonCode = typeof LOST_REASONS[number]

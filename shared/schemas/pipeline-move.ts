@@ -1,13 +1,11 @@
 import { z } from 'zod'
+import { LOST_REASONS } from '../enums/leads'
 import { leadListQuerySchema, MAX_RUPIAH } from './leads'
 
-/**
- * Why a lead was lost: a fixed list. leads.lost_reason stores the code (as the bulk stage change and the lead
- * detail page already do; the UI shows `leads.lostReasons.<code>`), so reports can group by it; an optional note
- * is kept as a 'note' activity on the lead's timeline.
+/*
+ * Lost reasons (shared/enums/leads.ts): leads.lost_reason stores the code, so reports can group by it; an
+ * optional note is kept as a 'note' activity on the lead's timeline.
  */
-export const LOST_REASONS = ['price', 'schedule', 'competitor', 'not_yet', 'no_response', 'other'] as const
-export type LostReasonCode = typeof LOST_REASONS[number]
 
 const id = (message: string) => z.number({ error: message }).int(message).positive(message)
 
