@@ -36,6 +36,3 @@ export function fieldErrors(errors: { path: string, message: string }[]) {
 
 export const activityNotFound = () => createError({ statusCode: 404, statusMessage: 'Not Found', message: 'Aktivitas tidak ditemukan.' })
 export const notYourActivity = () => createError({ statusCode: 403, statusMessage: 'Forbidden', message: 'Anda hanya dapat mengubah aktivitas milik sendiri.' })
-
-/** Activity types as the team says them, for notifications. */
-export const TYPE_LABELS: Record<Activity['type'], string> = { call: 'telepon', chat: 'chat', meeting: 'pertemuan', note: 'catatan' }

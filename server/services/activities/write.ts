@@ -12,7 +12,7 @@ import { syncFollowUpReminder } from '../followups/reminder'
 import { invalidateLeadCounts } from '../leads/counts'
 import { lockLead } from '../leads/read'
 import { readActivity } from './list'
-import { activityNotFound, fieldErrors, mayEditActivity, notYourActivity, toActivityItem, TYPE_LABELS } from './serialize'
+import { activityNotFound, fieldErrors, mayEditActivity, notYourActivity, toActivityItem } from './serialize'
 
 type FollowUpFields = Pick<Lead, 'lastActivityAt' | 'nextFollowUpAt' | 'followUpStatus'>
 const followUpFields = (l: FollowUpFields): FollowUpFields => ({ lastActivityAt: l.lastActivityAt, nextFollowUpAt: l.nextFollowUpAt, followUpStatus: l.followUpStatus })
@@ -77,7 +77,7 @@ export async function createActivity(db: Database, user: SessionUser, leadId: nu
     if (!lead.lastActivityAt || lead.lastActivityAt < happenedAt) set.lastActivityAt = happenedAt
     if (input.nextDueAt) set.nextFollowUpAt = input.nextDueAt
     const after = await applyToLead(tx, user, lead, set, meta, 'activity')
-    await notifyLeadChanged(tx, user, [lead], `aktivitas baru (${TYPE_LABELS[input.type]})`)
+    await notifyLeadChanged(tx, user, [lead], [`activity:${input.type}`])
     return result(await readActivity(tx, id), after, user)
   })
   invalidateLeadCounts()

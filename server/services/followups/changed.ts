@@ -2,14 +2,6 @@ import type { Lead } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
 import { notify } from '../notifications/notify'
 
-/** Field names as the notification says them (in Bahasa Indonesia, the team's language). */
-const FIELD_LABELS: Record<string, string> = {
-  studentName: 'nama siswa', parentName: 'nama orang tua', school: 'sekolah', grade: 'kelas', city: 'kota',
-  whatsapp: 'nomor WhatsApp', phoneEnc: 'nomor WhatsApp', email: 'e-mail', channelId: 'kanal', programId: 'program',
-  stageId: 'tahap', expectedValue: 'nilai', notes: 'catatan', followUpStatus: 'status tindak lanjut',
-  nextFollowUpAt: 'jadwal tindak lanjut', lostReason: 'alasan kalah',
-  utmSource: 'UTM', utmMedium: 'UTM', utmCampaign: 'UTM', utmContent: 'UTM', utmTerm: 'UTM',
-}
 // A new assignee hears through lead_assigned; taking a lead away is not announced (see the assignment tests).
 const QUIET = new Set(['updatedAt', 'closedAt', 'phoneBidx', 'phoneLast4', 'lastActivityAt', 'assignedTo'])
 
@@ -22,9 +14,9 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
   })
 }
 
-/** 'tahap, sekolah': what changed, for the `change` of a lead_changed notification. */
-export function describeChange(fields: string[]): string {
-  return [...new Set(fields.filter(f => !QUIET.has(f)).map(f => FIELD_LABELS[f] ?? f))].join(', ')
+/** What changed, as the codes a lead_changed notification names (in each recipient's language): fields, or 'activity:<type>'. */
+export function describeChange(fields: string[]): string[] {
+  return [...new Set(fields.filter(f => !QUIET.has(f)))]
 }
 
 /**
@@ -35,13 +27,13 @@ export async function notifyLeadChanged(
   tx: DbOrTx,
   actor: { id: number, name: string } | null,
   rows: Pick<Lead, 'id' | 'studentName' | 'assignedTo'>[],
-  change: string,
+  changes: string[],
 ): Promise<void> {
-  if (!change) return
+  if (!changes.length) return
   const inputs = rows.filter(r => r.assignedTo && r.assignedTo !== actor?.id).map(r => ({
     userId: r.assignedTo!,
     kind: 'lead_changed' as const,
-    params: { leadName: r.studentName, actorName: actor?.name, change },
+    params: { leadName: r.studentName, actorName: actor?.name, changes },
     link: `/leads/${r.id}`,
     leadId: r.id,
   }))

@@ -30,7 +30,7 @@ export async function rescheduleFollowUp(db: Database, user: SessionUser, id: nu
       after: { nextFollowUpAt: after!.nextFollowUpAt, followUpStatus: after!.followUpStatus },
     })
     await syncFollowUpReminder(tx, after!)
-    await notifyLeadChanged(tx, user, [before], 'jadwal tindak lanjut')
+    await notifyLeadChanged(tx, user, [before], ['nextFollowUpAt'])
     return after!
   })
   invalidateLeadCounts()

@@ -79,6 +79,6 @@ async function bulkStage(tx: DbOrTx, user: SessionUser, rows: Lead[], stageId: n
     await audit(tx, user, meta, { action: 'bulk_update', entity: 'lead', entityId: row.id, before, after: effects })
   }
   if ('nextFollowUpAt' in effects) await syncFollowUpReminders(tx, moving.map(r => ({ ...r, nextFollowUpAt: effects.nextFollowUpAt ?? null })))
-  await notifyLeadChanged(tx, user, moving, 'tahap')
+  await notifyLeadChanged(tx, user, moving, ['stageId'])
   return moving.length
 }

@@ -67,7 +67,7 @@ export async function moveLead(db: Database, user: SessionUser, input: PipelineM
     const [after] = await tx.select().from(leads).where(eq(leads.id, before.id))
     await audit(tx, user, meta, { action: 'update', entity: 'lead', entityId: before.id, before: auditSnapshot(before), after: auditSnapshot(after!) })
     await syncFollowUpReminder(tx, after!)
-    await notifyLeadChanged(tx, user, [before], 'tahap')
+    await notifyLeadChanged(tx, user, [before], ['stageId'])
     wrote = true
     return { leadId: before.id, stageId: stage.id, enrollmentId }
   })
