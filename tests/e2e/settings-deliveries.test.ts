@@ -38,7 +38,8 @@ describe('Settings > Deliveries as Owner', () => {
     await page.screenshot({ path: 'test-results/settings-deliveries.png', fullPage: true })
 
     await line.getByTestId('outbox-retry-one').click()
-    await page.getByText('1 pengiriman dijadwalkan ulang').waitFor()
+    // The toast (Nuxt UI may also echo it in a live region for screen readers).
+    await page.getByText('1 pengiriman dijadwalkan ulang').first().waitFor()
     // The scheduler of the test server picks it up and the SMTP server receives it.
     await expect.poll(async () => (await sinkMessages()).filter(m => m.subject === subject).length, { timeout: 15_000 }).toBe(1)
     await expect.poll(async () => (await db.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, row.insertId)))[0]!.status, { timeout: 10_000 }).toBe('sent')
