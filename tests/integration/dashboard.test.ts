@@ -47,7 +47,7 @@ beforeAll(async () => {
     const createdAt = at(fields.created)
     id[name] = await insertLead({
       studentName: name, assignedTo: fields.assignedTo, channelId: fields.channelId, stageId: stage[fields.path.at(-1)!],
-      createdAt, updatedAt: createdAt, nextFollowUpAt: fields.nextFollowUpAt ?? null, deletedAt: fields.deleted ? createdAt : null,
+      createdAt, updatedAt: createdAt, nextFollowUpAt: fields.nextFollowUpAt ?? null, deletedAt: fields.deleted ? new Date('2026-01-01T00:00:00Z') : null,
     })
     if (fields.noHistory) return
     await db.insert(leadStageHistory).values(fields.path.map((code, i) => ({
