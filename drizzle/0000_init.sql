@@ -408,14 +408,17 @@ CREATE INDEX `activities_user_idx` ON `activities` (`user_id`,`occurred_at`);-->
 CREATE INDEX `activities_next_action_idx` ON `activities` (`next_action_at`);--> statement-breakpoint
 CREATE INDEX `activities_occurred_idx` ON `activities` (`occurred_at`);--> statement-breakpoint
 CREATE INDEX `enrollments_enrolled_idx` ON `enrollments` (`enrolled_at`);--> statement-breakpoint
+CREATE INDEX `enrollments_status_enrolled_idx` ON `enrollments` (`status`,`enrolled_at`,`amount`,`program_id`,`user_id`);--> statement-breakpoint
 CREATE INDEX `enrollments_program_idx` ON `enrollments` (`program_id`,`enrolled_at`);--> statement-breakpoint
 CREATE INDEX `enrollments_lead_idx` ON `enrollments` (`lead_id`);--> statement-breakpoint
 CREATE INDEX `enrollments_user_idx` ON `enrollments` (`user_id`,`enrolled_at`);--> statement-breakpoint
 CREATE INDEX `lsh_lead_idx` ON `lead_stage_history` (`lead_id`,`changed_at`);--> statement-breakpoint
+CREATE INDEX `lsh_lead_stage_idx` ON `lead_stage_history` (`lead_id`,`to_stage_id`);--> statement-breakpoint
 CREATE INDEX `lsh_to_stage_idx` ON `lead_stage_history` (`to_stage_id`,`changed_at`);--> statement-breakpoint
 CREATE INDEX `lsh_changed_idx` ON `lead_stage_history` (`changed_at`);--> statement-breakpoint
 CREATE INDEX `leads_live_created_idx` ON `leads` (`deleted_at`,`created_at`);--> statement-breakpoint
 CREATE INDEX `leads_live_updated_idx` ON `leads` (`deleted_at`,`updated_at`);--> statement-breakpoint
+CREATE INDEX `leads_live_created_cube_idx` ON `leads` (`deleted_at`,`created_at`,`stage_id`,`channel_id`,`assigned_to`);--> statement-breakpoint
 CREATE INDEX `leads_assignee_stage_idx` ON `leads` (`assigned_to`,`stage_id`,`deleted_at`,`created_at`);--> statement-breakpoint
 CREATE INDEX `leads_assignee_idx` ON `leads` (`assigned_to`,`deleted_at`,`created_at`);--> statement-breakpoint
 CREATE INDEX `leads_assignee_next_idx` ON `leads` (`assigned_to`,`deleted_at`,`next_follow_up_at`,`stage_id`,`channel_id`);--> statement-breakpoint

@@ -23,7 +23,7 @@ async function until(what: string, probe: () => number, target: number, timeoutM
  * N reminders coming due to N e-mails received, with 3 processes.
  */
 export async function benchOutbox(baseURL: string, n: number): Promise<string[]> {
-  const url = baseURL.replace(/\/([^/?]+)(\?|$)/, '/crm_bench_outbox$2')
+  const url = baseURL.replace(/\/([^/?]+)(\?|$)/, '/$1_outbox$2')
   const rows: string[] = []
   const env = (sink: MailSink) => ({ ...TEST_ENV, DATABASE_URL: url, SMTP_URL: sink.smtpURL, SCHEDULER_ENABLED: 'true', SCHEDULER_TICK_SECONDS: '0.5' })
 

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: speed and memory of the foundation, measured against the built server and a
- * real database (crm_bench). Prints a table for the README.
+ * real database (the test database's name + `_bench`). Prints a table for the README.
  *   --leads N     demo leads to generate for the generator benchmark (default 50000)
  *   --seconds S   duration of each HTTP load phase (default 10)
  *   --emails N    e-mails for the outbox dispatcher benchmark (default 2000)
@@ -15,6 +15,7 @@ import { TEST_DATABASE_URL, TEST_ENV } from '../support/env'
 import { resetTestDatabase, startServer } from '../support/global-setup'
 import { timeLeadsSql } from './leads-sql'
 import { benchOutbox } from './outbox'
+import { benchDashboard } from './dashboard'
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -25,11 +26,14 @@ const SECONDS = arg('seconds', 10)
 const EMAILS = arg('emails', 2000)
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined
 const CONCURRENCY = 32
-const url = TEST_DATABASE_URL.replace(/\/([^/?]+)(\?|$)/, '/crm_bench$2')
+// Next to the test database's name (crm_test -> crm_test_bench), so clones with their own databases never share one.
+const url = TEST_DATABASE_URL.replace(/\/([^/?]+)(\?|$)/, '/$1_bench$2')
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0
 }
+
+export type Load = typeof load
 
 async function load(name: string, fn: () => Promise<Response>) {
   const latencies: number[] = []
@@ -114,6 +118,7 @@ async function main() {
       const direct = await timeLeadsSql(url, owner, path.split('?')[1] ?? '')
       rows.push(`| GET /api/leads: ${name} (${total.toLocaleString('en')} matches) | median ${api.toFixed(1)} ms, p95 ${percentile(times, 0.95).toFixed(1)} ms; same ${direct.statements} SQL statements via mysql2 ${direct.median.toFixed(1)} ms (API/SQL ${(api / direct.median).toFixed(2)}×) |`)
     }
+    rows.push(...await benchDashboard(base, token, load, CONCURRENCY))
     for (const r of [
       await load('GET /api/auth/session (session row check)', () => fetch(`${base}/api/auth/session`, auth)),
       await load('GET /api/users (owner)', () => fetch(`${base}/api/users`, auth)),

@@ -45,6 +45,9 @@ export const leads = mysqlTable('leads', {
   // (created_at, or updated_at on the board). See server/services/leads/sorting.ts.
   index('leads_live_created_idx').on(t.deletedAt, t.createdAt),
   index('leads_live_updated_idx').on(t.deletedAt, t.updatedAt),
+  // The dashboard's month cohort by stage, channel and assignee, counted from the index alone (a separate index:
+  // extra columns after created_at would cost the lists their (created_at, id) order).
+  index('leads_live_created_cube_idx').on(t.deletedAt, t.createdAt, t.stageId, t.channelId, t.assignedTo),
   index('leads_assignee_stage_idx').on(t.assignedTo, t.stageId, t.deletedAt, t.createdAt),
   index('leads_assignee_idx').on(t.assignedTo, t.deletedAt, t.createdAt),
   // Someone's follow-ups (overdue, today, this week), narrowed by stage and channel without reading rows.
@@ -77,6 +80,8 @@ export const leadStageHistory = mysqlTable('lead_stage_history', {
   changedAt: instant('changed_at').notNull(),
 }, t => [
   index('lsh_lead_idx').on(t.leadId, t.changedAt),
+  // The dashboard's funnel: every stage a lead reached, without reading the rows.
+  index('lsh_lead_stage_idx').on(t.leadId, t.toStageId),
   index('lsh_to_stage_idx').on(t.toStageId, t.changedAt),
   // The latest-updates feed reads the newest changes across all leads.
   index('lsh_changed_idx').on(t.changedAt),
@@ -135,6 +140,8 @@ export const enrollments = mysqlTable('enrollments', {
   createdAt: createdAt(),
 }, t => [
   index('enrollments_enrolled_idx').on(t.enrolledAt),
+  // Real students and revenue per month (and per program and person), answered from the index alone.
+  index('enrollments_status_enrolled_idx').on(t.status, t.enrolledAt, t.amount, t.programId, t.userId),
   index('enrollments_program_idx').on(t.programId, t.enrolledAt),
   index('enrollments_lead_idx').on(t.leadId),
   index('enrollments_user_idx').on(t.userId, t.enrolledAt),

@@ -1,0 +1,107 @@
+import { and, asc, count, eq, inArray, isNull, lt, or, sql, sum, type SQL } from 'drizzle-orm'
+import { channels, enrollments, leads, leadStageHistory, pipelineStages, programs, targets, users } from '../../db/schema'
+import type { DbOrTx } from '../../utils/db'
+import { enrolmentsIn, leadsIn, monthRange } from './actuals'
+
+/**
+ * The dashboard's reads, each one aggregate over an index range (see the EXPLAIN notes in docs/dashboard.md).
+ * `ownerId` narrows to one Sales/CS user's leads and credited enrolments; null reads the whole team.
+ */
+type Range = [Date, Date]
+const num = (v: unknown) => Number(v ?? 0)
+
+export function loadStages(db: DbOrTx) {
+  return db.select({ id: pipelineStages.id, code: pipelineStages.code, name: pipelineStages.name, kind: pipelineStages.kind, position: pipelineStages.position, active: pipelineStages.active })
+    .from(pipelineStages).orderBy(asc(pipelineStages.position), asc(pipelineStages.id))
+}
+
+/** Leads per Jakarta month: one COUNT over the covering index per month, run side by side. */
+export async function leadsByMonth(db: DbOrTx, months: string[], ownerId: number | null) {
+  const counts = await Promise.all(months.map(m => db.select({ n: count() }).from(leads).where(leadsIn(monthRange(m), ownerId))))
+  return new Map(months.map((m, i) => [m, num(counts[i]![0]?.n)]))
+}
+
+/** Active enrolments (students) and their amounts (revenue) per Jakarta month. */
+export async function enrolmentsByMonth(db: DbOrTx, months: string[], ownerId: number | null) {
+  const rows = await Promise.all(months.map(m => db.select({ n: count(), amount: sum(enrollments.amount) }).from(enrollments).where(enrolmentsIn(monthRange(m), ownerId))))
+  return new Map(months.map((m, i) => [m, { students: num(rows[i]![0]?.n), revenue: num(rows[i]![0]?.amount) }]))
+}
+
+/** The month's enrolments by program and by the person credited. */
+export async function enrolmentsBy(db: DbOrTx, range: Range, ownerId: number | null, by: 'program' | 'user') {
+  const key = by === 'program' ? enrollments.programId : enrollments.userId
+  const rows = await db.select({ key, n: count(), amount: sum(enrollments.amount) }).from(enrollments)
+    .where(enrolmentsIn(range, ownerId)).groupBy(key)
+  return new Map(rows.map(r => [r.key, { students: num(r.n), revenue: num(r.amount) }]))
+}
+
+/**
+ * Leads created in a month and the month before, counted by month, channel, assignee and current stage: the
+ * conversion card, the channel chart and the leaderboard's leads and wins come from this one covering-index scan.
+ */
+export async function leadCube(db: DbOrTx, month: string, previousMonth: string, ownerId: number | null) {
+  const [start, end] = monthRange(month)
+  const current = sql<number>`${leads.createdAt} >= ${start}`
+  const rows = await db.select({ current, channelId: leads.channelId, assignedTo: leads.assignedTo, stageId: leads.stageId, n: count() })
+    .from(leads).where(leadsIn([monthRange(previousMonth)[0], end], ownerId))
+    .groupBy(current, leads.stageId, leads.channelId, leads.assignedTo)
+  return rows.map(r => ({ month: num(r.current) ? month : previousMonth, channelId: r.channelId, assignedTo: r.assignedTo, stageId: r.stageId, n: num(r.n) }))
+}
+
+/** A CASE over stage ids, so the funnel needs no join to the stages table. */
+function stageCase(column: typeof leads.stageId | typeof leadStageHistory.toStageId, values: Map<number, number>): SQL {
+  if (!values.size) return sql`0`
+  return sql`(CASE ${column} ${sql.join([...values].map(([id, v]) => sql`WHEN ${id} THEN ${v}`), sql` `)} ELSE 0 END)`
+}
+
+/**
+ * For the leads created in a range: how far each got (the highest open-stage position it ever reached, from its
+ * stage history and its current stage) and whether it ever reached a won stage, counted per (position, won).
+ */
+export async function funnelReach(db: DbOrTx, range: Range, ownerId: number | null, openPosition: Map<number, number>, wonIds: number[]) {
+  const won = new Map(wonIds.map(id => [id, 1]))
+  const perLead = db.select({
+    pos: sql<number>`GREATEST(COALESCE(MAX(${stageCase(leadStageHistory.toStageId, openPosition)}), 0), ${stageCase(leads.stageId, openPosition)})`.as('pos'),
+    won: sql<number>`GREATEST(COALESCE(MAX(${stageCase(leadStageHistory.toStageId, won)}), 0), ${stageCase(leads.stageId, won)})`.as('won'),
+  }).from(leads)
+    .leftJoin(leadStageHistory, eq(leadStageHistory.leadId, leads.id))
+    .where(leadsIn(range, ownerId))
+    .groupBy(leads.id)
+    .as('per_lead')
+  const rows = await db.select({ pos: perLead.pos, won: perLead.won, n: count() }).from(perLead).groupBy(perLead.pos, perLead.won)
+  return rows.map(r => ({ pos: num(r.pos), won: num(r.won) === 1, n: num(r.n) }))
+}
+
+/** Targets for some months: the overall and per-program ones for the team, or the user's own. */
+export function loadTargets(db: DbOrTx, months: string[], ownerId: number | null) {
+  const which = ownerId == null
+    ? inArray(targets.scope, ['overall', 'program'])
+    : and(eq(targets.scope, 'user'), eq(targets.scopeId, ownerId))
+  return db.select({ month: targets.month, scope: targets.scope, scopeId: targets.scopeId, revenue: targets.revenue, students: targets.students, leads: targets.leads })
+    .from(targets).where(and(inArray(targets.month, months), which))
+}
+
+/** Open leads per assignee whose next follow-up is already past. */
+export async function overdueBy(db: DbOrTx, userIds: number[], openIds: number[], now: Date) {
+  if (!userIds.length || !openIds.length) return new Map<number, number>()
+  const rows = await db.select({ userId: leads.assignedTo, n: count() }).from(leads)
+    .where(and(inArray(leads.assignedTo, userIds), isNull(leads.deletedAt), lt(leads.nextFollowUpAt, now), inArray(leads.stageId, openIds)))
+    .groupBy(leads.assignedTo)
+  return new Map(rows.map(r => [r.userId!, num(r.n)]))
+}
+
+/** The team for the leaderboard: active Admin and Sales/CS users, plus anyone else with figures (or just oneself). */
+export function loadTeam(db: DbOrTx, ownerId: number | null, alsoIds: number[]) {
+  const who = ownerId != null
+    ? eq(users.id, ownerId)
+    : or(and(eq(users.active, true), inArray(users.role, ['admin', 'sales'])), alsoIds.length ? inArray(users.id, alsoIds) : undefined)
+  return db.select({ id: users.id, name: users.name, role: users.role }).from(users).where(who)
+}
+
+export function loadPrograms(db: DbOrTx) {
+  return db.select({ id: programs.id, code: programs.code, name: programs.name, active: programs.active }).from(programs)
+}
+
+export function loadChannels(db: DbOrTx) {
+  return db.select({ id: channels.id, name: channels.name, sortOrder: channels.sortOrder }).from(channels)
+}
