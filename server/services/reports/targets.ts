@@ -26,7 +26,7 @@ function snapshot(rows: Target[]): Record<string, Numbers> {
 
 /**
  * The grid of a month: overall, every active program, channel and admin/sales user (plus inactive ones that
- * still hold a target that month), each with its target (or none) and the real figures so far.
+ * still hold a target or real figures that month), each with its target (or none) and the real figures so far.
  */
 export async function getTargets(db: DbOrTx, month: string): Promise<TargetsResponse> {
   const [rows, [prev], programRows, channelRows, userRows, actuals] = await Promise.all([
@@ -41,8 +41,9 @@ export async function getTargets(db: DbOrTx, month: string): Promise<TargetsResp
   const byKey = new Map(rows.map(r => [actualsKey(r.scope, r.scopeId), r]))
   const row = (scope: TargetScope, scopeId: number, name: string | null, active = true): TargetRow | null => {
     const target = byKey.get(actualsKey(scope, scopeId))
-    if (!active && !target) return null
-    return { scope, scopeId, name, target: target ? numbers(target) : null, actual: actuals.get(scope, scopeId), ...(active ? {} : { inactive: true }) }
+    const actual = actuals.get(scope, scopeId)
+    if (!active && !target && !actual.revenue && !actual.students && !actual.leads) return null
+    return { scope, scopeId, name, target: target ? numbers(target) : null, actual, ...(active ? {} : { inactive: true }) }
   }
   const out = [
     row('overall', 0, null),
