@@ -21,7 +21,6 @@ const ROLES = [
 const AREAS = [
   { path: '/', title: 'Dasbor', empty: 'Dasbor belum berisi angka' },
   { path: '/follow-ups', title: 'Follow-up', empty: 'Belum ada follow-up' },
-  { path: '/reports', title: 'Laporan', empty: 'Laporan segera hadir' },
   { path: '/whatsapp', title: 'WhatsApp', empty: 'Belum ada percakapan WhatsApp' },
   { path: '/news', title: 'Berita', empty: 'Belum ada berita' },
 ]

@@ -11,7 +11,7 @@ afterAll(() => pool.end())
 const token: Record<string, string> = {}
 let fx: Awaited<ReturnType<typeof reportFixtures>>
 
-const rowOf = (body: any, scope: string, scopeId: number) => body.rows.find((r: any) => r.scope === scope && r.scopeId === scopeId)
+const rowOf = (body: any, scope: string, scopeId: number | undefined) => body.rows.find((r: any) => r.scope === scope && r.scopeId === scopeId)
 const monthRows = (month: string) => db.select().from(targets).where(eq(targets.month, month))
 
 beforeAll(async () => {
@@ -19,11 +19,11 @@ beforeAll(async () => {
   fx = await reportFixtures(db, `T${Date.now()}`)
 
   // Leads either side of the October/November line in Jakarta, one in the trash.
-  const octLate = await fx.lead('Oktober Akhir', '2026-10-31T23:30:00+07:00', 'sales')
+  const octLate: number = await fx.lead('Oktober Akhir', '2026-10-31T23:30:00+07:00', 'sales')
   await fx.lead('Oktober Awal', '2026-10-01T00:00:00+07:00', 'sales')
   await fx.lead('September Akhir', '2026-09-30T23:59:59+07:00', 'sales')
   await fx.lead('Oktober Terhapus', '2026-10-15T10:00:00+07:00', 'sales', { deletedAt: new Date() })
-  const novEarly = await fx.lead('November Awal', '2026-11-01T00:30:00+07:00', 'sales')
+  const novEarly: number = await fx.lead('November Awal', '2026-11-01T00:30:00+07:00', 'sales')
 
   const enrol = async (leadId: number, amount: number, enrolledAt: string) => {
     const res = await call('POST', '/api/enrollments', { token: token.sales, body: { leadId, programId: fx.programId, amount, enrolledAt } })
