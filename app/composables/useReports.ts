@@ -13,8 +13,8 @@ export function useMonthQuery() {
 }
 
 /** A month's targets with the real figures, and saving and copying them. */
-export function useTargets(month: Ref<string>) {
-  const fetch = useFetch<TargetsResponse>('/api/targets', { key: 'report-targets', query: computed(() => ({ month: month.value })) })
+export async function useTargets(month: Ref<string>) {
+  const fetch = await useFetch<TargetsResponse>('/api/targets', { key: 'report-targets', query: computed(() => ({ month: month.value })) })
   async function save(items: TargetItemInput[]) {
     fetch.data.value = await $fetch<TargetsResponse>('/api/targets', { method: 'PUT', body: { month: month.value, items } })
   }
@@ -40,8 +40,8 @@ export function useEnrollmentActions() {
   return { create, cancel }
 }
 
-export function useAdSpend(query: Ref<Record<string, string | number | undefined>>) {
-  const fetch = useFetch<AdSpendListResponse>('/api/ad-spend', { key: 'report-ad-spend', query })
+export async function useAdSpend(query: Ref<Record<string, string | number | undefined>>) {
+  const fetch = await useFetch<AdSpendListResponse>('/api/ad-spend', { key: 'report-ad-spend', query })
   async function create(body: Record<string, unknown>) {
     await $fetch('/api/ad-spend', { method: 'POST', body })
     await fetch.refresh()
