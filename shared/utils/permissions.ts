@@ -28,6 +28,10 @@ export const PERMISSIONS = [
   'reports:view',
   'reports:share',
   'targets:manage',
+  /** Cancel an enrolment: it takes revenue and a student off the month. */
+  'enrollments:cancel',
+  /** Enter, edit and delete daily ad spend. */
+  'adspend:manage',
   'whatsapp:use',
   'news:read',
   'news:manage',
@@ -48,9 +52,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   manager: [
     ...everyone, 'leads:delete', 'leads:restore', 'leads:assign', 'leads:export', 'leads:import', 'pipeline:configure',
     'activities:manage', 'followups:team', 'calendar:team',
-    'reports:view', 'reports:share', 'targets:manage', 'news:manage', 'users:read', 'users:manage', 'audit:view',
+    'reports:view', 'reports:share', 'targets:manage', 'enrollments:cancel', 'adspend:manage', 'news:manage', 'users:read', 'users:manage', 'audit:view',
   ],
-  admin: [...everyone, 'leads:delete', 'leads:assign', 'leads:export', 'leads:import', 'reports:view'],
+  admin: [...everyone, 'leads:delete', 'leads:assign', 'leads:export', 'leads:import', 'reports:view', 'enrollments:cancel'],
   sales: everyone,
 }
 

@@ -19,7 +19,6 @@ const ROLES = [
 
 /** The areas, their page titles and the heading of their empty state. */
 const AREAS = [
-  { path: '/reports', title: 'Laporan', empty: 'Laporan segera hadir' },
   { path: '/whatsapp', title: 'WhatsApp', empty: 'Belum ada percakapan WhatsApp' },
   { path: '/news', title: 'Berita', empty: 'Belum ada berita' },
 ]

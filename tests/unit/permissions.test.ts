@@ -18,6 +18,12 @@ describe('permission matrix', () => {
     expect(can('sales', 'reports:view')).toBe(false)
   })
 
+  it('keeps targets and ad spend to Owner and Manager; cancelling an enrolment to Admin and up', () => {
+    expect(ROLES.filter(r => can(r, 'targets:manage'))).toEqual(['owner', 'manager'])
+    expect(ROLES.filter(r => can(r, 'adspend:manage'))).toEqual(['owner', 'manager'])
+    expect(ROLES.filter(r => can(r, 'enrollments:cancel'))).toEqual(['owner', 'manager', 'admin'])
+  })
+
   it('denies without a role', () => {
     expect(can(undefined, 'dashboard:view')).toBe(false)
   })

@@ -1,7 +1,6 @@
 import { and, eq, gte, isNull, lt, type SQL } from 'drizzle-orm'
 import type { MySqlColumn } from 'drizzle-orm/mysql-core'
 import { enrollments, leads } from '../../db/schema'
-import { jakartaDayStart } from '../leads/dates'
 
 /**
  * What "real" means, in one place (the reports pages define the same; to be unified):
@@ -12,23 +11,7 @@ import { jakartaDayStart } from '../leads/dates'
  * For a Sales/CS user ("own"), leads are those assigned to them and enrolments those credited to them (`user_id`).
  */
 
-/** 'YYYY-MM' `n` months after (or before) a month. */
-export function shiftMonth(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number]
-  const d = new Date(Date.UTC(y, m - 1 + n, 1))
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`
-}
-
-/** [00:00 WIB on the 1st, 00:00 WIB on the 1st of the next month) as UTC instants. */
-export function monthRange(month: string): [Date, Date] {
-  return [jakartaDayStart(`${month}-01`), jakartaDayStart(`${shiftMonth(month, 1)}-01`)]
-}
-
-/** Days in a month. */
-export function daysInMonth(month: string): number {
-  const [y, m] = month.split('-').map(Number) as [number, number]
-  return new Date(Date.UTC(y, m, 0)).getUTCDate()
-}
+export { daysInMonth, monthRange, shiftMonth } from '../../../shared/utils/months'
 
 export const between = (column: MySqlColumn, [from, to]: [Date, Date]) => and(gte(column, from), lt(column, to))!
 

@@ -2,13 +2,14 @@ import { createError } from 'h3'
 import { eq } from 'drizzle-orm'
 import type { PipelineMoveInput } from '../../../shared/schemas/pipeline-move'
 import type { PipelineMoveResult } from '../../../shared/types/board'
-import { activities, enrollments, leads } from '../../db/schema'
+import { activities, leads } from '../../db/schema'
 import type { Database } from '../../utils/db'
 import type { RequestMeta } from '../../utils/request'
 import { audit } from '../audit'
 import { notifyLeadChanged } from '../followups/changed'
 import { syncFollowUpReminder } from '../followups/reminder'
 import type { SessionUser } from '../auth/sessions'
+import { insertEnrollment } from '../enrollments/write'
 import { invalidateLeadCounts } from '../leads/counts'
 import { lockLead } from '../leads/read'
 import { checkReferences } from '../leads/references'
@@ -51,18 +52,8 @@ export async function moveLead(db: Database, user: SessionUser, input: PipelineM
       await tx.insert(activities).values({ leadId: before.id, userId: user.id, type: 'note', outcome: 'lost', notes: input.lostNote, occurredAt: now })
 
     let enrollmentId: number | null = null
-    if (stage.kind === 'won') {
-      const [row] = await tx.insert(enrollments).values({
-        leadId: before.id,
-        programId: input.programId!,
-        amount: input.amount!,
-        enrolledAt: now,
-        userId: before.assignedTo ?? user.id,
-        channelId: before.channelId,
-      }).$returningId()
-      enrollmentId = row!.id
-      await audit(tx, user, meta, { action: 'create', entity: 'enrollment', entityId: enrollmentId, after: { leadId: before.id, programId: input.programId, amount: input.amount } })
-    }
+    if (stage.kind === 'won')
+      enrollmentId = await insertEnrollment(tx, user, meta, before, { programId: input.programId!, amount: input.amount!, enrolledAt: now })
 
     const [after] = await tx.select().from(leads).where(eq(leads.id, before.id))
     await audit(tx, user, meta, { action: 'update', entity: 'lead', entityId: before.id, before: auditSnapshot(before), after: auditSnapshot(after!) })

@@ -1,0 +1,2 @@
+export { enrollmentNotFound, getEnrollment, listEnrollments } from './list'
+export { createEnrollment, insertEnrollment, updateEnrollment } from './write'

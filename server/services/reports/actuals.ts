@@ -1,0 +1,108 @@
+import { and, count, eq, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
+import type { TargetScope } from '../../../shared/enums/catalog'
+import type { Actual } from '../../../shared/types/reports'
+import { leadScopeIsOwn } from '../../../shared/utils/permissions'
+import { monthRange } from '../../../shared/utils/months'
+import { enrollments, leads } from '../../db/schema'
+import type { DbOrTx } from '../../utils/db'
+import type { SessionUser } from '../auth/sessions'
+
+/**
+ * The one definition of the real figures targets are measured against, for the targets page and the dashboard.
+ *
+ * - revenue: the sum of `amount` of the active enrolments whose `enrolled_at` falls in the range;
+ * - students: the number of those enrolments;
+ * - leads: the leads created in the range that are not in the trash.
+ *
+ * Per scope: a program is the enrolment's program (for leads: the program of interest), a channel the
+ * enrolment's channel (for leads: the lead's channel), a user the person credited with the enrolment (for
+ * leads: the assignee). Ranges are [from, to) UTC instants; a Jakarta month comes from `monthRange`.
+ */
+
+export type ActualsKey = `${TargetScope}:${number}`
+export const actualsKey = (scope: TargetScope, scopeId: number): ActualsKey => `${scope}:${scopeId}`
+
+const zero = (): Actual => ({ revenue: 0, students: 0, leads: 0 })
+
+/** Enrolments a user may see: Sales/CS those of leads assigned to them or credited to them; everyone else all. */
+export function enrollmentScope(user: Pick<SessionUser, 'id' | 'role'>): SQL {
+  if (!leadScopeIsOwn(user.role)) return sql`TRUE`
+  return or(eq(enrollments.userId, user.id), eq(leads.assignedTo, user.id))!
+}
+
+/** Active enrolments in [from, to): the revenue and student figures. */
+export function activeEnrollmentsIn(from: Date, to: Date): SQL {
+  return and(eq(enrollments.status, 'active'), gte(enrollments.enrolledAt, from), lt(enrollments.enrolledAt, to))!
+}
+
+/** Live leads created in [from, to): the lead figure. */
+export function leadsCreatedIn(from: Date, to: Date): SQL {
+  return and(isNull(leads.deletedAt), gte(leads.createdAt, from), lt(leads.createdAt, to))!
+}
+
+export class Actuals {
+  constructor(readonly map: Map<ActualsKey, Actual>) {}
+  get(scope: TargetScope, scopeId = 0): Actual {
+    return this.map.get(actualsKey(scope, scopeId)) ?? zero()
+  }
+}
+
+/**
+ * Real revenue, students and leads of a range for every scope at once: overall, each program, channel and
+ * user. Two grouped queries; `viewer` narrows them to what a Sales/CS user may see.
+ */
+export async function actualsBetween(db: DbOrTx, from: Date, to: Date, viewer?: Pick<SessionUser, 'id' | 'role'>): Promise<Actuals> {
+  const own = viewer && leadScopeIsOwn(viewer.role)
+  const [enrolled, created] = await Promise.all([
+    db.select({
+      programId: enrollments.programId,
+      channelId: enrollments.channelId,
+      userId: enrollments.userId,
+      students: count(),
+      revenue: sql<string>`COALESCE(SUM(${enrollments.amount}), 0)`,
+    }).from(enrollments)
+      .innerJoin(leads, eq(leads.id, enrollments.leadId))
+      .where(and(activeEnrollmentsIn(from, to), own ? enrollmentScope(viewer) : undefined))
+      .groupBy(enrollments.programId, enrollments.channelId, enrollments.userId),
+    db.select({
+      programId: leads.programId,
+      channelId: leads.channelId,
+      userId: leads.assignedTo,
+      leads: count(),
+    }).from(leads)
+      .where(and(leadsCreatedIn(from, to), own ? eq(leads.assignedTo, viewer.id) : undefined))
+      .groupBy(leads.programId, leads.channelId, leads.assignedTo),
+  ])
+
+  const map = new Map<ActualsKey, Actual>()
+  const add = (scope: TargetScope, scopeId: number | null, part: Partial<Actual>) => {
+    if (scopeId === null) return
+    const key = actualsKey(scope, scopeId)
+    const a = map.get(key) ?? zero()
+    a.revenue += part.revenue ?? 0
+    a.students += part.students ?? 0
+    a.leads += part.leads ?? 0
+    map.set(key, a)
+  }
+  for (const r of enrolled) {
+    const part = { students: Number(r.students), revenue: Number(r.revenue) }
+    add('overall', 0, part)
+    add('program', r.programId, part)
+    add('channel', r.channelId, part)
+    add('user', r.userId, part)
+  }
+  for (const r of created) {
+    const part = { leads: Number(r.leads) }
+    add('overall', 0, part)
+    add('program', r.programId, part)
+    add('channel', r.channelId, part)
+    add('user', r.userId, part)
+  }
+  return new Actuals(map)
+}
+
+/** The real figures of a Jakarta month ('YYYY-MM'). */
+export function monthActuals(db: DbOrTx, month: string, viewer?: Pick<SessionUser, 'id' | 'role'>): Promise<Actuals> {
+  const [from, to] = monthRange(month)
+  return actualsBetween(db, from, to, viewer)
+}
