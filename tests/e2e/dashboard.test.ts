@@ -5,7 +5,7 @@ import { catalogHelpers } from '../support/catalog'
 import { testDb } from '../support/db'
 import { close, launch, newPage, PHONE, signIn, visit } from './browser'
 
-/** The dashboard in Chromium over two months of its own (May and June 2031): cards, charts, the month in the URL. */
+/** The dashboard in Chromium over two months of its own (May and June 2032): cards, charts, the month in the URL. */
 const { db, pool } = testDb()
 const { stageId, channelId, insertLead } = catalogHelpers(db)
 
@@ -16,15 +16,15 @@ beforeAll(async () => {
   const at = (wib: string) => new Date(`${wib}+07:00`)
   const make = (created: string, stage?: number) => insertLead({ studentName: `Dasbor ${created}`, channelId: tiktok, createdAt: at(created), updatedAt: at(created), ...(stage ? { stageId: stage } : {}) })
   const [june1, , , may1] = [
-    await make('2031-06-02T10:00:00', won), await make('2031-06-10T10:00:00'), await make('2031-06-30T23:30:00'),
-    await make('2031-05-15T10:00:00'),
+    await make('2032-06-02T10:00:00', won), await make('2032-06-10T10:00:00'), await make('2032-06-30T23:30:00'),
+    await make('2032-05-15T10:00:00'),
   ]
   const [program] = await db.select().from(programs).limit(1)
-  await db.insert(enrollments).values({ leadId: june1!, programId: program!.id, amount: 4_800_000, enrolledAt: at('2031-06-03T10:00:00'), status: 'active' })
-  await db.insert(enrollments).values({ leadId: may1!, programId: program!.id, amount: 2_400_000, enrolledAt: at('2031-05-20T10:00:00'), status: 'active' })
+  await db.insert(enrollments).values({ leadId: june1!, programId: program!.id, amount: 4_800_000, enrolledAt: at('2032-06-03T10:00:00'), status: 'active' })
+  await db.insert(enrollments).values({ leadId: may1!, programId: program!.id, amount: 2_400_000, enrolledAt: at('2032-05-20T10:00:00'), status: 'active' })
   await db.insert(targets).values([
-    { month: '2031-06', scope: 'overall', scopeId: 0, revenue: 9_600_000, students: 2, leads: 4 },
-    { month: '2031-05', scope: 'overall', scopeId: 0, revenue: 2_400_000, students: 1, leads: 2 },
+    { month: '2032-06', scope: 'overall', scopeId: 0, revenue: 9_600_000, students: 2, leads: 4 },
+    { month: '2032-05', scope: 'overall', scopeId: 0, revenue: 2_400_000, students: 1, leads: 2 },
   ])
 })
 afterAll(async () => {
@@ -48,7 +48,7 @@ describe('the dashboard', () => {
   it('shows the month\'s cards and draws its charts; the month picker changes the URL and the figures', async () => {
     const page = await newPage()
     await signIn(page, 'owner@demo.test')
-    await visit(page, '/?month=2031-06')
+    await visit(page, '/?month=2032-06')
     expect(await value(page, 'revenue')).toMatch(/^Rp\s?4\.800\.000$/)
     expect(await value(page, 'students')).toBe('1')
     expect(await value(page, 'leads')).toBe('3')
@@ -62,19 +62,19 @@ describe('the dashboard', () => {
     expect(await page.getByTestId('table-team').innerText()).toContain('Budi Sales')
 
     await page.getByTestId('month-prev').click()
-    await page.waitForURL(u => u.searchParams.get('month') === '2031-05')
+    await page.waitForURL(u => u.searchParams.get('month') === '2032-05')
     await expect.poll(() => value(page, 'leads')).toBe('1')
     expect(await value(page, 'revenue')).toMatch(/^Rp\s?2\.400\.000$/)
 
-    await page.locator('input[data-testid="month-picker"], [data-testid="month-picker"] input').fill('2031-06')
-    await page.waitForURL(u => u.searchParams.get('month') === '2031-06')
+    await page.locator('input[data-testid="month-picker"], [data-testid="month-picker"] input').fill('2032-06')
+    await page.waitForURL(u => u.searchParams.get('month') === '2032-06')
     await expect.poll(() => value(page, 'leads')).toBe('3')
   })
 
   it('hides money from Admin', async () => {
     const page = await newPage()
     await signIn(page, 'admin@demo.test')
-    await visit(page, '/?month=2031-06')
+    await visit(page, '/?month=2032-06')
     expect(await value(page, 'students')).toBe('1')
     expect(await page.getByTestId('kpi-revenue').count()).toBe(0)
     expect(await page.getByTestId('kpi-forecast').count()).toBe(0)
@@ -84,7 +84,7 @@ describe('the dashboard', () => {
   it('stacks the cards and fits the charts on a phone', async () => {
     const page = await newPage(PHONE)
     await signIn(page, 'owner@demo.test')
-    await visit(page, '/?month=2031-06')
+    await visit(page, '/?month=2032-06')
     const boxes = await Promise.all(['revenue', 'students', 'leads'].map(k => page.getByTestId(`kpi-${k}`).boundingBox()))
     expect(boxes[0]!.x).toBe(boxes[1]!.x)
     expect(boxes[1]!.y).toBeGreaterThan(boxes[0]!.y + boxes[0]!.height - 1)
