@@ -1,9 +1,10 @@
-import { and, eq, gte, isNull, lt, type SQL } from 'drizzle-orm'
+import { and, eq, gte, lt, type SQL } from 'drizzle-orm'
 import type { MySqlColumn } from 'drizzle-orm/mysql-core'
 import { enrollments, leads } from '../../db/schema'
+import { activeEnrollmentsIn, leadsCreatedIn } from '../reports/actuals'
 
 /**
- * What "real" means, in one place (the reports pages define the same; to be unified):
+ * What "real" means: the definitions live in server/services/reports/actuals.ts and are used here:
  * - leads:    leads created in the Jakarta month, not deleted;
  * - students: enrolments with status 'active' enrolled in the Jakarta month;
  * - revenue:  the sum of those enrolments' amounts (whole Rupiah).
@@ -15,14 +16,18 @@ export { daysInMonth, monthRange, shiftMonth } from '../../../shared/utils/month
 
 export const between = (column: MySqlColumn, [from, to]: [Date, Date]) => and(gte(column, from), lt(column, to))!
 
-/** Leads that count as "leads" in a range, for everyone or one owner. */
+/** Leads that count as "leads" in a range (the reports' definition), for everyone or one owner. */
 export function leadsIn(range: [Date, Date], ownerId: number | null): SQL {
-  return and(isNull(leads.deletedAt), between(leads.createdAt, range), ownerId == null ? undefined : eq(leads.assignedTo, ownerId))!
+  return and(leadsCreatedIn(...range), ownerId == null ? undefined : eq(leads.assignedTo, ownerId))!
 }
 
-/** Enrolments that count as students and revenue in a range, for everyone or the one credited. */
+/**
+ * Enrolments that count as students and revenue in a range (the reports' definition), for everyone
+ * or the one credited. (The enrolments list also shows a Sales/CS user the enrolments of leads
+ * assigned to them; the dashboard credits only the person on the enrolment.)
+ */
 export function enrolmentsIn(range: [Date, Date], ownerId: number | null): SQL {
-  return and(between(enrollments.enrolledAt, range), eq(enrollments.status, 'active'), ownerId == null ? undefined : eq(enrollments.userId, ownerId))!
+  return and(activeEnrollmentsIn(...range), ownerId == null ? undefined : eq(enrollments.userId, ownerId))!
 }
 
 /** x / y × 100 to one decimal; null when y is 0 or missing. */
