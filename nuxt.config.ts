@@ -1,7 +1,9 @@
+import { readdirSync } from 'node:fs'
 import type { NitroConfig } from 'nitropack'
 
-/** Message files under i18n/locales/<locale>/, merged over the main file of each locale. */
-const AREA_MESSAGES = ['followups', 'todos', 'notifications', 'outbox', 'reports', 'dashboard']
+/** Message files under i18n/locales/<locale>/ (one per area, the same names in every locale), merged over the main file. */
+const AREA_MESSAGES = readdirSync(new URL('./i18n/locales/id', import.meta.url))
+  .filter(f => f.endsWith('.json')).map(f => f.slice(0, -5)).sort()
 
 // https://nuxt.com/docs/api/configuration/nuxt-config
 export default defineNuxtConfig({

@@ -293,23 +293,6 @@ CREATE TABLE `news` (
 	CONSTRAINT `news_slug_uq` UNIQUE(`slug`)
 );
 --> statement-breakpoint
-CREATE TABLE `share_links` (
-	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
-	`token_hash` varchar(64) NOT NULL,
-	`report` varchar(40) NOT NULL,
-	`filters` json,
-	`expires_at` datetime(3) NOT NULL,
-	`revoked_at` datetime(3),
-	`views` int unsigned NOT NULL DEFAULT 0,
-	`last_viewed_at` datetime(3),
-	`created_by` bigint unsigned,
-	`note` text,
-	`created_at` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
-	`updated_at` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
-	CONSTRAINT `share_links_id` PRIMARY KEY(`id`),
-	CONSTRAINT `share_links_token_uq` UNIQUE(`token_hash`)
-);
---> statement-breakpoint
 CREATE TABLE `audit_logs` (
 	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
 	`user_id` bigint unsigned,
@@ -366,6 +349,30 @@ CREATE TABLE `user_preferences` (
 	CONSTRAINT `user_prefs_user_key_uq` UNIQUE(`user_id`,`key`)
 );
 --> statement-breakpoint
+CREATE TABLE `share_link_views` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`link_id` bigint unsigned NOT NULL,
+	`viewed_at` datetime(3) NOT NULL,
+	`ip` varchar(45),
+	`user_agent` varchar(255),
+	CONSTRAINT `share_link_views_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
+CREATE TABLE `share_links` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`token_hash` varchar(64) NOT NULL,
+	`report` varchar(40) NOT NULL,
+	`params` json NOT NULL,
+	`created_by` bigint unsigned NOT NULL,
+	`created_at` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+	`expires_at` datetime(3) NOT NULL,
+	`revoked_at` datetime(3),
+	`views` int unsigned NOT NULL DEFAULT 0,
+	`last_viewed_at` datetime(3),
+	CONSTRAINT `share_links_id` PRIMARY KEY(`id`),
+	CONSTRAINT `share_links_token_uq` UNIQUE(`token_hash`)
+);
+--> statement-breakpoint
 ALTER TABLE `sessions` ADD CONSTRAINT `sessions_user_id_users_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `channel_aliases` ADD CONSTRAINT `channel_aliases_channel_id_channels_id_fk` FOREIGN KEY (`channel_id`) REFERENCES `channels`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `activities` ADD CONSTRAINT `activities_lead_id_leads_id_fk` FOREIGN KEY (`lead_id`) REFERENCES `leads`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -394,10 +401,11 @@ ALTER TABLE `reminders` ADD CONSTRAINT `reminders_user_id_users_id_fk` FOREIGN K
 ALTER TABLE `whatsapp_messages` ADD CONSTRAINT `whatsapp_messages_lead_id_leads_id_fk` FOREIGN KEY (`lead_id`) REFERENCES `leads`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `whatsapp_messages` ADD CONSTRAINT `whatsapp_messages_user_id_users_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `news` ADD CONSTRAINT `news_author_id_users_id_fk` FOREIGN KEY (`author_id`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE `share_links` ADD CONSTRAINT `share_links_created_by_users_id_fk` FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `app_settings` ADD CONSTRAINT `app_settings_updated_by_users_id_fk` FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `saved_views` ADD CONSTRAINT `saved_views_user_id_users_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `user_preferences` ADD CONSTRAINT `user_preferences_user_id_users_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `share_link_views` ADD CONSTRAINT `share_link_views_link_id_share_links_id_fk` FOREIGN KEY (`link_id`) REFERENCES `share_links`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `share_links` ADD CONSTRAINT `share_links_created_by_users_id_fk` FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX `sessions_user_idx` ON `sessions` (`user_id`);--> statement-breakpoint
 CREATE INDEX `sessions_expires_idx` ON `sessions` (`expires_at`);--> statement-breakpoint
 CREATE INDEX `users_role_active_idx` ON `users` (`role`,`active`);--> statement-breakpoint
@@ -454,4 +462,6 @@ CREATE INDEX `event_type_created_idx` ON `event_logs` (`type`,`created_at`);--> 
 CREATE INDEX `event_type_subject_idx` ON `event_logs` (`type`,`subject`,`created_at`);--> statement-breakpoint
 CREATE INDEX `event_type_ip_idx` ON `event_logs` (`type`,`ip`,`created_at`);--> statement-breakpoint
 CREATE INDEX `event_user_idx` ON `event_logs` (`user_id`,`created_at`);--> statement-breakpoint
-CREATE INDEX `saved_views_user_page_idx` ON `saved_views` (`user_id`,`page`);
+CREATE INDEX `saved_views_user_page_idx` ON `saved_views` (`user_id`,`page`);--> statement-breakpoint
+CREATE INDEX `share_link_views_link_idx` ON `share_link_views` (`link_id`,`viewed_at`);--> statement-breakpoint
+CREATE INDEX `share_links_creator_idx` ON `share_links` (`created_by`,`created_at`);

@@ -65,3 +65,24 @@ export interface AdSpendListResponse {
   /** The platforms a row can be entered for: the ads channels and 'Lainnya'. */
   platforms: { id: number, name: string }[]
 }
+
+/** What every `GET /api/reports/<name>` answers: the report's data and the facts the page needs to show it. */
+export interface ReportResponse<T> {
+  report: string
+  /** The filters as the server understood them, defaults filled in (`from`, `to`). */
+  params: Record<string, string | number>
+  /** 'own': a Sales/CS user's own figures; 'all': the team's. */
+  scope: 'own' | 'all'
+  /** Whether money figures are in the data (not for Admin). */
+  money: boolean
+  generatedAt: string
+  data: T
+}
+
+/** A figure against its target. */
+export interface TargetFigure {
+  target: number | null
+  real: number
+  /** real / target × 100, one decimal; null without a target. */
+  pct: number | null
+}

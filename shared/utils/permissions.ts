@@ -54,8 +54,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'activities:manage', 'followups:team', 'calendar:team',
     'reports:view', 'reports:share', 'targets:manage', 'enrollments:cancel', 'adspend:manage', 'news:manage', 'users:read', 'users:manage', 'audit:view',
   ],
-  admin: [...everyone, 'leads:delete', 'leads:assign', 'leads:export', 'leads:import', 'reports:view', 'enrollments:cancel'],
-  sales: everyone,
+  admin: [...everyone, 'leads:delete', 'leads:assign', 'leads:export', 'leads:import', 'reports:view', 'reports:share', 'enrollments:cancel'],
+  // Reports and their links too: Sales/CS see (and share) their own figures only.
+  sales: [...everyone, 'reports:view', 'reports:share'],
 }
 
 export function can(role: Role | undefined | null, permission: Permission): boolean {
@@ -77,4 +78,9 @@ export function canManageRole(actor: Role, target: Role): boolean {
 /** Sales/CS only see and change the leads assigned to them. */
 export function leadScopeIsOwn(role: Role): boolean {
   return role === 'sales'
+}
+
+/** Revenue and money figures: the Owner and Managers (the team's), Sales/CS (their own); never Admin. */
+export function canSeeMoney(role: Role): boolean {
+  return role !== 'admin'
 }
