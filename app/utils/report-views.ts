@@ -6,5 +6,6 @@ import type { ShareableReport } from '#shared/enums/reports'
  * A view takes `response` (the `GET /api/reports/<name>` envelope) and calls no API of its own.
  */
 export const REPORT_VIEWS: Partial<Record<ShareableReport, Component>> = {
+  'dashboard': defineAsyncComponent(() => import('~/components/reports/view/Dashboard.vue')),
   'target-vs-real': defineAsyncComponent(() => import('~/components/reports/view/TargetVsReal.vue')),
 }

@@ -52,6 +52,28 @@ describe('shared report links', () => {
     expect(await guest.getByTestId('tvr-table').count()).toBe(0)
   })
 
+  it('shares the dashboard of a month: cards and charts, without the feed of latest updates', async () => {
+    const page = await newPage()
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+    await signIn(page, 'owner@demo.test')
+    await visit(page, '/?month=2037-03')
+    await page.getByTestId('kpi-cards').waitFor()
+    await page.getByTestId('share-open').click()
+    await page.getByTestId('share-days').click()
+    await page.getByRole('option', { name: '30 hari' }).click()
+    await page.getByTestId('share-create').click()
+    const url = await page.getByTestId('share-url').inputValue()
+
+    const guest = await newPage(PHONE)
+    await guest.goto(url)
+    expect(await guest.getByTestId('shared-title').textContent()).toBe('Dasbor')
+    expect(await guest.getByTestId('shared-period').textContent()).toMatch(/Maret 2037/i)
+    await guest.getByTestId('kpi-students').waitFor()
+    await guest.getByTestId('chart-trend').waitFor()
+    expect(await guest.getByText('Kabar terbaru').count()).toBe(0)
+    expect(await guest.getByTestId('share-open').count()).toBe(0)
+  })
+
   it('says plainly when a link is unknown', async () => {
     const guest = await newPage()
     await visit(guest, '/r/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')

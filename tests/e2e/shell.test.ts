@@ -14,7 +14,7 @@ const ROLES = [
   { role: 'Owner', email: 'owner@demo.test', name: 'Ibu Ratna Owner', nav: [...EVERYONE, 'Laporan', ...MAIN_TAIL, 'Tim', 'Pengaturan'] },
   { role: 'Manajer', email: 'manager@demo.test', name: 'Pak Hendra Manager', nav: [...EVERYONE, 'Laporan', ...MAIN_TAIL, 'Tim', 'Pengaturan'] },
   { role: 'Admin', email: 'admin@demo.test', name: 'Dewi Admin', nav: [...EVERYONE, 'Laporan', ...MAIN_TAIL] },
-  { role: 'Sales/CS', email: 'sales@demo.test', name: 'Budi Sales', nav: [...EVERYONE, ...MAIN_TAIL] },
+  { role: 'Sales/CS', email: 'sales@demo.test', name: 'Budi Sales', nav: [...EVERYONE, 'Laporan', ...MAIN_TAIL] },
 ]
 
 /** The areas, their page titles and the heading of their empty state. */
@@ -130,7 +130,7 @@ describe('sidebar collapse', () => {
 
     const noScript = await newPage(undefined, { storageState: await page.context().storageState(), javaScriptEnabled: false })
     await noScript.goto('/')
-    expect(await noScript.getByTestId('nav-main').getByRole('link').count()).toBe(8)
+    expect(await noScript.getByTestId('nav-main').getByRole('link').count()).toBe(9)
     expect(await noScript.getByTestId('nav-main').getByText('Prospek', { exact: true }).isVisible()).toBe(false)
 
     // Put it back, so this account starts expanded elsewhere.
@@ -172,7 +172,8 @@ describe('Sales/CS access', () => {
   it('answers the other areas outside the role with 403 too', async () => {
     const page = await newPage()
     await signIn(page, 'sales2@demo.test')
-    for (const path of ['/reports', '/settings']) {
+    // Reports are open to them (their own figures); targets, ad spend and settings are not.
+    for (const path of ['/reports/targets', '/reports/ad-spend', '/settings']) {
       expect((await page.goto(path))?.status(), path).toBe(403)
       await hydrated(page)
       const error = page.getByTestId('error-page')

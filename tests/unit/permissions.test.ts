@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ROLES } from '#shared/enums/roles'
-import { PERMISSIONS, ROLE_PERMISSIONS, can, canManageRole, leadScopeIsOwn } from '#shared/utils/permissions'
+import { PERMISSIONS, ROLE_PERMISSIONS, can, canManageRole, canSeeMoney, leadScopeIsOwn } from '#shared/utils/permissions'
 
 describe('permission matrix', () => {
   it('gives the Owner everything', () => {
@@ -15,7 +15,11 @@ describe('permission matrix', () => {
   it('lets every role work its leads', () => {
     for (const r of ROLES) expect(can(r, 'leads:update')).toBe(true)
     expect(can('sales', 'leads:delete')).toBe(false)
-    expect(can('sales', 'reports:view')).toBe(false)
+  })
+
+  it('opens reports (their own figures) and shared links to every role; money never to Admin', () => {
+    for (const r of ROLES) expect(can(r, 'reports:view') && can(r, 'reports:share')).toBe(true)
+    expect(ROLES.filter(r => canSeeMoney(r))).toEqual(['owner', 'manager', 'sales'])
   })
 
   it('keeps targets and ad spend to Owner and Manager; cancelling an enrolment to Admin and up', () => {
