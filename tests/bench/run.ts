@@ -16,6 +16,7 @@ import { resetTestDatabase, startServer } from '../support/global-setup'
 import { timeLeadsSql } from './leads-sql'
 import { benchOutbox } from './outbox'
 import { benchDashboard } from './dashboard'
+import { benchReports } from './reports'
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -119,6 +120,7 @@ async function main() {
       rows.push(`| GET /api/leads: ${name} (${total.toLocaleString('en')} matches) | median ${api.toFixed(1)} ms, p95 ${percentile(times, 0.95).toFixed(1)} ms; same ${direct.statements} SQL statements via mysql2 ${direct.median.toFixed(1)} ms (API/SQL ${(api / direct.median).toFixed(2)}×) |`)
     }
     rows.push(...await benchDashboard(base, token, load, CONCURRENCY))
+    rows.push(...await benchReports(base, token))
     for (const r of [
       await load('GET /api/auth/session (session row check)', () => fetch(`${base}/api/auth/session`, auth)),
       await load('GET /api/users (owner)', () => fetch(`${base}/api/users`, auth)),
