@@ -1,11 +1,11 @@
-import { and, count, eq, sql, sum, type SQL } from 'drizzle-orm'
+import { count, sql, type SQL } from 'drizzle-orm'
 import type { SourceType } from '../../../shared/enums/catalog'
 import type { ReportQuery } from '../../../shared/schemas/reports'
 import type { ConversionData, ConversionRow } from '../../../shared/types/report-conversion'
 import { days, median, percent } from '../../../shared/utils/figures'
-import { channels, enrollments, leads, leadStageHistory } from '../../db/schema'
+import { enrollments, leads, leadStageHistory } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
-import { closingStages, flag, inIds, leadCohort, loadChannelInfo, periodRange, type Outcomes } from './cohort'
+import { closingStages, flag, inIds, leadCohort, loadChannelInfo, periodRange, type ChannelInfo, type Outcomes } from './cohort'
 import type { ReportViewer } from './scope'
 
 const num = (v: unknown) => Number(v ?? 0)
@@ -26,12 +26,8 @@ export async function conversionReport(db: DbOrTx, viewer: ReportViewer, q: Repo
   const [counted, middles, revenue] = await Promise.all([
     db.select({ channelId: leads.channelId, leads: count(), won: flag(inIds(leads.stageId, stages.won)), lost: flag(inIds(leads.stageId, stages.lost)) })
       .from(leads).where(cohort).groupBy(leads.channelId),
-    middleDurations(db, cohort, stages),
-    viewer.money
-      ? db.select({ channelId: leads.channelId, amount: sum(enrollments.amount) }).from(leads)
-          .innerJoin(enrollments, and(eq(enrollments.leadId, leads.id), eq(enrollments.status, 'active')))
-          .where(and(cohort, inIds(leads.stageId, stages.won))).groupBy(leads.channelId)
-      : Promise.resolve([]),
+    middleDurations(db, cohort, stages, channelList),
+    viewer.money ? wonRevenue(db, cohort, stages) : Promise.resolve([]),
   ])
 
   const channelOf = new Map(channelList.map(c => [c.id, c]))
@@ -79,33 +75,59 @@ function order(rows: ConversionRow[]): ConversionRow[] {
   return rows.sort((a, b) => Number(a.kind === 'none') - Number(b.kind === 'none') || b.leads - a.leads || b.won - a.won || (a.label ?? '').localeCompare(b.label ?? ''))
 }
 
+/**
+ * The active enrolments of the cohort's won leads, per channel. The leads come first (the cohort index gives the
+ * won ones without reading a row), each then finds its enrolments by `enrollments_lead_idx`: STRAIGHT_JOIN, as
+ * left alone the planner reads every enrolment and looks each lead up by its primary key instead.
+ */
+async function wonRevenue(db: DbOrTx, cohort: SQL, stages: Outcomes): Promise<{ channelId: number | null, amount: number }[]> {
+  const [rows] = await db.execute(sql`
+    SELECT ${leads.channelId} AS channel_id, SUM(${enrollments.amount}) AS amount
+    FROM ${leads} STRAIGHT_JOIN ${enrollments} ON ${enrollments.leadId} = ${leads.id} AND ${enrollments.status} = 'active'
+    WHERE ${cohort} AND ${inIds(leads.stageId, stages.won)}
+    GROUP BY ${leads.channelId}`) as unknown as [{ channel_id: number | null, amount: number | string }[]]
+  return rows.map(r => ({ channelId: r.channel_id == null ? null : num(r.channel_id), amount: num(r.amount) }))
+}
+
 interface Middle { channelId: number | null, sourceType: SourceType | null, seconds: number, ofChannel: boolean, ofSource: boolean, ofAll: boolean }
 
 /**
  * Time to close of each won lead of the cohort: from its creation to its latest move into a won stage (the move
  * that put it where it is; a lead without such a move in its history has no time to close). Ranked per channel,
  * per source type and overall with window functions; only the middle one or two of each ranking come back.
+ * Each won lead reads its won moves through `lsh_lead_idx`; see docs/reports.md for the index that would spare
+ * reading those rows.
  */
-async function middleDurations(db: DbOrTx, cohort: SQL, stages: Outcomes): Promise<Middle[]> {
+async function middleDurations(db: DbOrTx, cohort: SQL, stages: Outcomes, channelList: ChannelInfo[]): Promise<Middle[]> {
   if (!stages.won.length) return []
   const middle = (rank: string, size: string) => sql.raw(`${rank} IN (FLOOR((${size} + 1) / 2), FLOOR(${size} / 2) + 1)`)
+  // The source type from the channel id in place (no join, so the leads stay the first and only table read).
+  const sourceType = channelList.length
+    ? sql`CASE ${leads.channelId} ${sql.join(channelList.map(c => sql`WHEN ${c.id} THEN ${c.sourceType}`), sql` `)} END`
+    : sql`NULL`
+  const wonAt = sql`(SELECT MAX(${leadStageHistory.changedAt}) FROM ${leadStageHistory}
+    WHERE ${leadStageHistory.leadId} = ${leads.id} AND ${inIds(leadStageHistory.toStageId, stages.won)})`
+  // One ranking per level: MariaDB 10.11 reuses one window's sort for another whose ORDER BY it wrongly takes as
+  // already satisfied (ORDER BY secs after PARTITION BY channel ORDER BY secs), so each ranking sorts on its own.
   const statement = sql`
     SELECT w.channel_id, w.source_type, w.secs,
       ${middle('w.rc', 'w.cc')} AS of_channel, ${middle('w.rs', 'w.cs')} AS of_source, ${middle('w.rt', 'w.ct')} AS of_all
     FROM (
-      SELECT d.channel_id, d.source_type, d.secs,
-        ROW_NUMBER() OVER (PARTITION BY d.channel_id ORDER BY d.secs) AS rc, COUNT(*) OVER (PARTITION BY d.channel_id) AS cc,
-        ROW_NUMBER() OVER (PARTITION BY d.source_type ORDER BY d.secs) AS rs, COUNT(*) OVER (PARTITION BY d.source_type) AS cs,
-        ROW_NUMBER() OVER (ORDER BY d.secs) AS rt, COUNT(*) OVER () AS ct
+      SELECT v.*, ROW_NUMBER() OVER (ORDER BY v.secs) AS rt, COUNT(*) OVER () AS ct
       FROM (
-        SELECT ${leads.channelId} AS channel_id, ${channels.sourceType} AS source_type,
-          GREATEST(0, TIMESTAMPDIFF(SECOND, ${leads.createdAt}, MAX(${leadStageHistory.changedAt}))) AS secs
-        FROM ${leads}
-        JOIN ${leadStageHistory} ON ${leadStageHistory.leadId} = ${leads.id} AND ${inIds(leadStageHistory.toStageId, stages.won)}
-        LEFT JOIN ${channels} ON ${channels.id} = ${leads.channelId}
-        WHERE ${cohort} AND ${inIds(leads.stageId, stages.won)}
-        GROUP BY ${leads.id}, ${leads.channelId}, ${leads.createdAt}, ${channels.sourceType}
-      ) d
+        SELECT u.*, ROW_NUMBER() OVER (PARTITION BY u.source_type ORDER BY u.secs) AS rs, COUNT(*) OVER (PARTITION BY u.source_type) AS cs
+        FROM (
+          SELECT d.channel_id, d.source_type, d.secs,
+            ROW_NUMBER() OVER (PARTITION BY d.channel_id ORDER BY d.secs) AS rc, COUNT(*) OVER (PARTITION BY d.channel_id) AS cc
+          FROM (
+            SELECT ${leads.channelId} AS channel_id, ${sourceType} AS source_type,
+              GREATEST(0, TIMESTAMPDIFF(SECOND, ${leads.createdAt}, ${wonAt})) AS secs
+            FROM ${leads}
+            WHERE ${cohort} AND ${inIds(leads.stageId, stages.won)}
+          ) d
+          WHERE d.secs IS NOT NULL
+        ) u
+      ) v
     ) w
     WHERE ${middle('w.rc', 'w.cc')} OR ${middle('w.rs', 'w.cs')} OR ${middle('w.rt', 'w.ct')}`
   const [rows] = await db.execute(statement) as unknown as [{ channel_id: number | null, source_type: SourceType | null, secs: number | string, of_channel: number, of_source: number, of_all: number }[]]

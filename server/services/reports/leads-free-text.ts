@@ -64,21 +64,29 @@ export async function freeTextGroups(
   return { groups, counted: num(rows[0]?.all_groups) }
 }
 
-/** Leads per month of the named groups (keys as `freeTextGroups` gives them). */
-export async function freeTextTrend(db: DbOrTx, column: MySqlColumn, cohort: SQL, keys: string[]): Promise<Map<string, Map<string, number>>> {
-  const out = new Map<string, Map<string, number>>()
-  if (!keys.length) return out
+/**
+ * One more scan of the cohort for the months: leads and won per month in all, and leads per month of the named
+ * groups (keys as `freeTextGroups` gives them), the rest folded together in SQL.
+ */
+export async function freeTextMonths(db: DbOrTx, column: MySqlColumn, cohort: SQL, stages: Outcomes, keys: string[]) {
+  const totals = new Map<string, { leads: number, won: number }>()
+  const perKey = new Map<string, Map<string, number>>()
   const raw = keys.map(k => (k === 'none' ? '' : k.slice(column.name.length + 1)))
+  const key = keyOf(exact(column))
+  // '=' marks a named group (its key may be '', the unfilled one); NULL is everything else.
+  const named = raw.length ? sql`CASE WHEN ${key} IN (${sql.join(raw.map(k => sql`${k}`), sql`, `)}) THEN CONCAT('=', ${key}) END` : sql`NULL`
   const month = jakartaMonthOf(leads.createdAt)
-  const statement = sql`
-    SELECT ${keyOf(exact(column))} AS k, ${month} AS month, COUNT(*) AS n
-    FROM ${leads}
-    WHERE ${cohort} AND ${keyOf(exact(column))} IN (${sql.join(raw.map(k => sql`${k}`), sql`, `)})
-    GROUP BY k, month`
-  const [rows] = await db.execute(statement) as unknown as [{ k: string, month: string, n: number | string }[]]
+  const [rows] = await db.execute(sql`
+    SELECT ${named} AS k, ${month} AS month, COUNT(*) AS n, SUM(CASE WHEN ${inIds(leads.stageId, stages.won)} THEN 1 ELSE 0 END) AS won
+    FROM ${leads} WHERE ${cohort}
+    GROUP BY k, month`) as unknown as [{ k: string | null, month: string, n: number | string, won: number | string }[]]
   for (const r of rows) {
-    const key = r.k === '' ? 'none' : `${column.name}:${r.k}`
-    out.set(key, (out.get(key) ?? new Map()).set(r.month, num(r.n)))
+    const t = totals.get(r.month) ?? { leads: 0, won: 0 }
+    totals.set(r.month, { leads: t.leads + num(r.n), won: t.won + num(r.won) })
+    if (r.k == null) continue
+    const k = r.k.slice(1)
+    const groupKey = k === '' ? 'none' : `${column.name}:${k}`
+    perKey.set(groupKey, (perKey.get(groupKey) ?? new Map()).set(r.month, num(r.n)))
   }
-  return out
+  return { totals, perKey }
 }

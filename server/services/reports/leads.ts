@@ -10,7 +10,7 @@ import {
   asFigure, closingStages, flag, inIds, jakartaMonthOf, leadCohort, loadChannelInfo, metricOf, periodRange, tallyOver, targetsOver,
   type ChannelInfo, type Outcomes,
 } from './cohort'
-import { freeTextGroups, freeTextTrend } from './leads-free-text'
+import { freeTextGroups, freeTextMonths } from './leads-free-text'
 import type { ReportViewer } from './scope'
 import { monthsOf } from './target-vs-real'
 
@@ -28,7 +28,7 @@ export interface GroupTally {
   id?: number
   leads: number
   won: number
-  /** Leads per month, where the grouping query gives them (channel, source type, person). */
+  /** Leads per month: every group of channel, source type and person; the biggest school and grade groups. */
   byMonth?: Map<string, number>
 }
 
@@ -42,7 +42,6 @@ export async function leadsReport(db: DbOrTx, viewer: ReportViewer, q: ReportQue
   const months = monthsOf(q.from, q.to)
   const [stages, channelList] = await Promise.all([closingStages(db), loadChannelInfo(db)])
   const cohort = leadCohort(periodRange(q.from, q.to), q, viewer, channelList)
-  const month = jakartaMonthOf(leads.createdAt)
   const freeText = q.by === 'school' || q.by === 'grade' ? (q.by === 'school' ? leads.school : leads.grade) : null
 
   // Targets: channel targets on channel rows, user targets on person rows, each only where the filters leave the
@@ -52,17 +51,34 @@ export async function leadsReport(db: DbOrTx, viewer: ReportViewer, q: ReportQue
     : q.by === 'admin' && !q.programId && !q.channelId && !q.sourceType ? 'user' : null
   const totalScope = totalsTargetScope(q, viewer)
 
-  const [monthRows, listed, rowTargets, totalTargets] = await Promise.all([
-    db.select({ month, leads: count(), won: flag(inIds(leads.stageId, stages.won)) }).from(leads).where(cohort).groupBy(month),
+  const [listed, rowTargets, totalTargets] = await Promise.all([
     freeText
       ? freeTextGroups(db, freeText, cohort, stages, { hideSingletons: q.by === 'school' })
       : keyedGroups(db, q.by as KeyedGroup, cohort, stages, channelList).then(groups => ({ groups, counted: groups.length })),
     rowScope ? targetsOver(db, rowScope, q.from, q.to) : null,
     totalScope ? targetsOver(db, totalScope.scope, q.from, q.to) : null,
   ])
-  const totalsByMonth = new Map(monthRows.map(r => [r.month, num(r.leads)]))
-  const allLeads = monthRows.reduce((n, r) => n + num(r.leads), 0)
-  const allWon = monthRows.reduce((n, r) => n + num(r.won), 0)
+  sortGroups(listed.groups)
+  // The months' totals: added up from the groups where they hold every lead once; for school and grade (whose
+  // groups come back capped) from one more scan, which also gives the months of the biggest groups.
+  const totalsByMonth = new Map<string, number>()
+  let allLeads = 0
+  let allWon = 0
+  if (freeText) {
+    const top = listed.groups.filter(g => g.leads > 0).slice(0, TREND_GROUPS)
+    const { totals, perKey } = await freeTextMonths(db, freeText, cohort, stages, top.map(g => g.key))
+    for (const [m, t] of totals) {
+      totalsByMonth.set(m, t.leads)
+      allLeads += t.leads
+      allWon += t.won
+    }
+    for (const g of top) g.byMonth = perKey.get(g.key) ?? new Map()
+  }
+  else {
+    for (const g of listed.groups) for (const [m, n] of g.byMonth ?? []) totalsByMonth.set(m, (totalsByMonth.get(m) ?? 0) + n)
+    allLeads = sum(listed.groups, 'leads')
+    allWon = sum(listed.groups, 'won')
+  }
 
   const groups = listed.groups
   if (rowTargets) {
@@ -96,7 +112,7 @@ export async function leadsReport(db: DbOrTx, viewer: ReportViewer, q: ReportQue
       leads: allLeads, share: allLeads ? 100 : null, won: allWon, conversion: percent(allWon, allLeads),
       target: totalTarget?.target ?? null, pct: totalTarget?.pct ?? null,
     },
-    trend: await trendOf(db, freeText, groups, months, totalsByMonth, cohort),
+    trend: trendOf(groups, months, totalsByMonth),
   }
 }
 
@@ -168,14 +184,9 @@ async function addTargetedGroups(
 }
 
 /** Leads per month of the biggest groups, and the rest (the monthly totals less those) as one series. */
-async function trendOf(
-  db: DbOrTx, freeText: typeof leads.school | typeof leads.grade | null, groups: GroupTally[], months: string[], totals: Map<string, number>, cohort: SQL,
-): Promise<LeadsTrendSeries[]> {
+function trendOf(groups: GroupTally[], months: string[], totals: Map<string, number>): LeadsTrendSeries[] {
   const top = groups.filter(g => g.kind !== 'others' && g.leads > 0).slice(0, TREND_GROUPS)
-  const perMonth = freeText
-    ? await freeTextTrend(db, freeText, cohort, top.map(g => g.key))
-    : new Map(top.map(g => [g.key, g.byMonth ?? new Map<string, number>()]))
-  const series: LeadsTrendSeries[] = top.map(g => ({ key: g.key, kind: g.kind, label: g.label, counts: months.map(m => perMonth.get(g.key)?.get(m) ?? 0) }))
+  const series: LeadsTrendSeries[] = top.map(g => ({ key: g.key, kind: g.kind, label: g.label, counts: months.map(m => g.byMonth?.get(m) ?? 0) }))
   const rest = months.map((m, i) => (totals.get(m) ?? 0) - series.reduce((n, s) => n + s.counts[i]!, 0))
   if (rest.some(n => n > 0)) series.push({ key: 'others', kind: 'others', label: null, counts: rest })
   return series

@@ -5,7 +5,7 @@ import { percent } from '../../../shared/utils/figures'
 import { enrollments, leads, programs } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
 import {
-  asFigure, closingStages, flag, inIds, jakartaMonthOf, leadCohort, loadChannelInfo, metricOf, periodRange, sumTallies, tallyOver,
+  asFigure, closingStages, inIds, jakartaMonthOf, leadCohort, loadChannelInfo, metricOf, periodRange, sumTallies, tallyOver,
   targetsOver, enrolmentCohort, type Tally,
 } from './cohort'
 import type { ReportViewer } from './scope'
@@ -27,13 +27,20 @@ export async function programsReport(db: DbOrTx, viewer: ReportViewer, q: Report
   const month = jakartaMonthOf(enrollments.enrolledAt)
   const [stages, channelList] = await Promise.all([closingStages(db), loadChannelInfo(db)])
 
-  const [programList, enrolled, interested, targetMap] = await Promise.all([
-    db.select({ id: programs.id, code: programs.code, name: programs.name, active: programs.active }).from(programs),
+  const programList = await db.select({ id: programs.id, code: programs.code, name: programs.name, active: programs.active }).from(programs)
+  const cohort = leadCohort(range, q, viewer, channelList)
+  // The interested leads are counted on `leads_program_idx` (program, deleted, created: no row read), and the
+  // won ones apart, on the cohort index narrowed to won stages (rows read for those few only): one query for
+  // both would read every lead's row for its program.
+  const [enrolled, interested, interestedWon, targetMap] = await Promise.all([
     db.select({ programId: enrollments.programId, month, students: count(), revenue: sum(enrollments.amount) })
       .from(enrollments).where(enrolmentCohort(range, q, viewer))
       .groupBy(enrollments.programId, month),
-    db.select({ programId: leads.programId, leads: count(), won: flag(inIds(leads.stageId, stages.won)) })
-      .from(leads).where(and(leadCohort(range, q, viewer, channelList), isNotNull(leads.programId)))
+    db.select({ programId: leads.programId, leads: count() })
+      .from(leads).where(and(cohort, inIds(leads.programId, programList.map(p => p.id))))
+      .groupBy(leads.programId),
+    db.select({ programId: leads.programId, won: count() })
+      .from(leads).where(and(cohort, inIds(leads.stageId, stages.won), isNotNull(leads.programId)))
       .groupBy(leads.programId),
     withTargets ? targetsOver(db, 'program', q.from, q.to) : Promise.resolve(new Map()),
   ])
@@ -45,7 +52,8 @@ export async function programsReport(db: DbOrTx, viewer: ReportViewer, q: Report
     students.set(r.programId, (students.get(r.programId) ?? new Map()).set(r.month, num(r.students)))
     revenue.set(r.programId, (revenue.get(r.programId) ?? new Map()).set(r.month, num(r.revenue)))
   }
-  const leadsOf = new Map(interested.map(r => [r.programId!, { leads: num(r.leads), won: num(r.won) }]))
+  const wonOf = new Map(interestedWon.map(r => [r.programId!, num(r.won)]))
+  const leadsOf = new Map(interested.map(r => [r.programId!, { leads: num(r.leads), won: wonOf.get(r.programId!) ?? 0 }]))
 
   const tallies: { row: ProgramsRow, students: Tally, revenue: Tally }[] = []
   for (const p of programList) {
