@@ -45,7 +45,7 @@ describe('the leads report', () => {
     expect(await cell(page, 'leads-table', 'Total', 'leads')).toBe('5')
     await chartDrawn(page, 'chart-leads')
 
-    await pick(page, 'filter-by', 'Sekolah')
+    await pick(page, 'filter-by', 'Per sekolah')
     await page.waitForURL(u => u.searchParams.get('by') === 'school')
     await expect.poll(() => firstColumn(page, 'leads-table')).toEqual(['SMAN 8 Jakarta', 'SMA Labschool Kebayoran', 'Total'])
     expect(await cell(page, 'leads-table', 'SMAN 8 Jakarta', 'won')).toBe('1')
@@ -59,7 +59,7 @@ describe('the leads report', () => {
     await page.getByTestId('leads-table').waitFor()
     expect(await firstColumn(page, 'leads-table')).toEqual(['SMA Labschool Kebayoran', 'Total'])
     expect(await cell(page, 'leads-table', 'Total', 'leads')).toBe('2')
-    expect(await page.getByTestId('filter-by').innerText()).toContain('Sekolah')
+    expect(await page.getByTestId('filter-by').innerText()).toContain('Per sekolah')
   })
 
   it('fits a phone', async () => {
