@@ -42,4 +42,6 @@ export interface ReportSeries {
   type?: 'bar' | 'line'
   /** On the right-hand axis (rates, ratios); vertical charts only. */
   secondary?: boolean
+  /** A colour of its own instead of the tone's (many groups side by side or stacked). */
+  color?: string
 }

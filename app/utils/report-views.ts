@@ -8,4 +8,7 @@ import type { ShareableReport } from '#shared/enums/reports'
 export const REPORT_VIEWS: Partial<Record<ShareableReport, Component>> = {
   'dashboard': defineAsyncComponent(() => import('~/components/reports/view/Dashboard.vue')),
   'target-vs-real': defineAsyncComponent(() => import('~/components/reports/view/TargetVsReal.vue')),
+  'programs': defineAsyncComponent(() => import('~/components/reports/view/Programs.vue')),
+  'leads': defineAsyncComponent(() => import('~/components/reports/view/Leads.vue')),
+  'conversion': defineAsyncComponent(() => import('~/components/reports/view/Conversion.vue')),
 }

@@ -6,6 +6,9 @@ import type { ReportResponse } from '../../../shared/types/reports'
 import type { DbOrTx } from '../../utils/db'
 import { validationError } from '../../utils/validation'
 import type { ReportViewer } from './scope'
+import { conversionReport } from './conversion'
+import { leadsReport } from './leads'
+import { programsReport } from './programs'
 import { targetVsReal } from './target-vs-real'
 
 /**
@@ -22,6 +25,9 @@ interface ReportDefinition<N extends ReportName> {
 
 export const REPORTS: { [N in ReportName]?: ReportDefinition<N> } = {
   'target-vs-real': { run: targetVsReal },
+  'programs': { run: programsReport },
+  'leads': { run: leadsReport },
+  'conversion': { run: conversionReport },
 }
 
 export function isReportAvailable(name: ReportName): boolean {
