@@ -7,4 +7,6 @@ import type { ShareableReport } from '#shared/enums/reports'
  */
 export const REPORT_VIEWS: Partial<Record<ShareableReport, Component>> = {
   'target-vs-real': defineAsyncComponent(() => import('~/components/reports/view/TargetVsReal.vue')),
+  'ads': defineAsyncComponent(() => import('~/components/reports/view/Ads.vue')),
+  'funnel': defineAsyncComponent(() => import('~/components/reports/view/Funnel.vue')),
 }
