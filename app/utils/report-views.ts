@@ -11,4 +11,6 @@ export const REPORT_VIEWS: Partial<Record<ShareableReport, Component>> = {
   'programs': defineAsyncComponent(() => import('~/components/reports/view/Programs.vue')),
   'leads': defineAsyncComponent(() => import('~/components/reports/view/Leads.vue')),
   'conversion': defineAsyncComponent(() => import('~/components/reports/view/Conversion.vue')),
+  'ads': defineAsyncComponent(() => import('~/components/reports/view/Ads.vue')),
+  'funnel': defineAsyncComponent(() => import('~/components/reports/view/Funnel.vue')),
 }

@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'calendar:team',
   'reports:view',
   'reports:share',
+  /** Reports of the whole team that have no "own figures" version (ads performance): not for Sales/CS. */
+  'reports:team',
   'targets:manage',
   /** Cancel an enrolment: it takes revenue and a student off the month. */
   'enrollments:cancel',
@@ -52,9 +54,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   manager: [
     ...everyone, 'leads:delete', 'leads:restore', 'leads:assign', 'leads:export', 'leads:import', 'pipeline:configure',
     'activities:manage', 'followups:team', 'calendar:team',
-    'reports:view', 'reports:share', 'targets:manage', 'enrollments:cancel', 'adspend:manage', 'news:manage', 'users:read', 'users:manage', 'audit:view',
+    'reports:view', 'reports:share', 'reports:team', 'targets:manage', 'enrollments:cancel', 'adspend:manage', 'news:manage', 'users:read', 'users:manage', 'audit:view',
   ],
-  admin: [...everyone, 'leads:delete', 'leads:assign', 'leads:export', 'leads:import', 'reports:view', 'reports:share', 'enrollments:cancel'],
+  admin: [...everyone, 'leads:delete', 'leads:assign', 'leads:export', 'leads:import', 'reports:view', 'reports:share', 'reports:team', 'enrollments:cancel'],
   // Reports and their links too: Sales/CS see (and share) their own figures only.
   sales: [...everyone, 'reports:view', 'reports:share'],
 }

@@ -2,9 +2,12 @@ import { createError } from 'h3'
 import type { z } from 'zod'
 import type { ReportName } from '../../../shared/enums/reports'
 import { reportQuerySchemas, type ReportQuery } from '../../../shared/schemas/reports'
+import { can } from '../../../shared/utils/permissions'
 import type { ReportResponse } from '../../../shared/types/reports'
 import type { DbOrTx } from '../../utils/db'
 import { validationError } from '../../utils/validation'
+import { adsReport } from './ads'
+import { funnelReport } from './funnel'
 import type { ReportViewer } from './scope'
 import { conversionReport } from './conversion'
 import { leadsReport } from './leads'
@@ -28,6 +31,9 @@ export const REPORTS: { [N in ReportName]?: ReportDefinition<N> } = {
   'programs': { run: programsReport },
   'leads': { run: leadsReport },
   'conversion': { run: conversionReport },
+  // Team figures only: there is no "own" version of ad spend, so not for Sales/CS.
+  'ads': { run: adsReport, allowed: viewer => can(viewer.role, 'reports:team') },
+  'funnel': { run: funnelReport },
 }
 
 export function isReportAvailable(name: ReportName): boolean {
