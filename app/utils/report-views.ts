@@ -7,4 +7,6 @@ import type { ShareableReport } from '#shared/enums/reports'
  */
 export const REPORT_VIEWS: Partial<Record<ShareableReport, Component>> = {
   'target-vs-real': defineAsyncComponent(() => import('~/components/reports/view/TargetVsReal.vue')),
+  'forecast': defineAsyncComponent(() => import('~/components/reports/view/Forecast.vue')),
+  'team': defineAsyncComponent(() => import('~/components/reports/view/Team.vue')),
 }

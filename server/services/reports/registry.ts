@@ -6,7 +6,9 @@ import type { ReportResponse } from '../../../shared/types/reports'
 import type { DbOrTx } from '../../utils/db'
 import { validationError } from '../../utils/validation'
 import type { ReportViewer } from './scope'
+import { forecast } from './forecast'
 import { targetVsReal } from './target-vs-real'
+import { team } from './team'
 
 /**
  * Every report by name: how to compute it. The API route (`GET /api/reports/<name>`) and shared links both run a
@@ -22,6 +24,8 @@ interface ReportDefinition<N extends ReportName> {
 
 export const REPORTS: { [N in ReportName]?: ReportDefinition<N> } = {
   'target-vs-real': { run: targetVsReal },
+  'forecast': { run: forecast },
+  'team': { run: team },
 }
 
 export function isReportAvailable(name: ReportName): boolean {
