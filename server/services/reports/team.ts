@@ -60,6 +60,8 @@ function newLeadsBy(db: DbOrTx, s: Slice, [start, end]: Range) {
  * The median seconds from creation to the first live activity (by anyone) of the period's new leads, per
  * assignee and over all of them (userId null): ROW_NUMBER over each person's sorted times, the middle one or the
  * mean of the middle two, as `median()` in shared/utils/figures.ts. An activity dated before the lead counts as 0.
+ * The team's ranking is a window of its own: MariaDB 10.11 numbers `ROW_NUMBER() OVER (ORDER BY …)` wrongly when
+ * the same SELECT also has a partitioned window.
  */
 async function firstResponseBy(db: DbOrTx, s: Slice, [start, end]: Range) {
   const firstAt = sql`(SELECT MIN(a.occurred_at) FROM ${activities} a WHERE a.lead_id = ${leads.id} AND a.deleted_at IS NULL)`
@@ -68,13 +70,11 @@ async function firstResponseBy(db: DbOrTx, s: Slice, [start, end]: Range) {
     .where(and(leadsCreatedIn(start, end), s.ownerId ? eq(leads.assignedTo, s.ownerId) : isNotNull(leads.assignedTo), leadFilter(s)))
   const [rows] = await db.execute(sql`
     WITH r AS (SELECT uid, secs FROM (${perLead}) p WHERE secs IS NOT NULL),
-    k AS (SELECT uid, secs,
-      ROW_NUMBER() OVER (PARTITION BY uid ORDER BY secs) AS rn, COUNT(*) OVER (PARTITION BY uid) AS n,
-      ROW_NUMBER() OVER (ORDER BY secs) AS rn_all, COUNT(*) OVER () AS n_all
-      FROM r)
+    k AS (SELECT uid, secs, ROW_NUMBER() OVER (PARTITION BY uid ORDER BY secs) AS rn, COUNT(*) OVER (PARTITION BY uid) AS n FROM r),
+    ka AS (SELECT secs, ROW_NUMBER() OVER (ORDER BY secs) AS rn, COUNT(*) OVER () AS n FROM r)
     SELECT uid, AVG(secs) AS med, MAX(n) AS n FROM k WHERE rn IN (FLOOR((n + 1) / 2), FLOOR(n / 2) + 1) GROUP BY uid
     UNION ALL
-    SELECT NULL, AVG(secs), MAX(n_all) FROM k WHERE rn_all IN (FLOOR((n_all + 1) / 2), FLOOR(n_all / 2) + 1)`) as unknown as [{ uid: number | null, med: number | string | null, n: number | string | null }[]]
+    SELECT NULL, AVG(secs), MAX(n) FROM ka WHERE rn IN (FLOOR((n + 1) / 2), FLOOR(n / 2) + 1)`) as unknown as [{ uid: number | null, med: number | string | null, n: number | string | null }[]]
   const out = new Map<number | null, { medianSecs: number | null, responded: number }>()
   for (const r of rows) out.set(r.uid == null ? null : Number(r.uid), { medianSecs: r.med == null ? null : Number(r.med), responded: num(r.n) })
   return out
