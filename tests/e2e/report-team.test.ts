@@ -38,8 +38,8 @@ afterAll(async () => {
   await pool.end()
 })
 
-const row = (page: Page) => page.getByTestId('team-table').locator('tbody tr', { hasText: joko })
-const cell = (page: Page, key: string) => row(page).getByTestId(`cell-${key}`).innerText()
+const row = (page: Page, table = 'results') => page.getByTestId(`team-${table}`).locator('tbody tr', { hasText: joko })
+const cell = (page: Page, key: string, table = 'results') => row(page, table).getByTestId(`cell-${key}`).innerText()
 
 describe('the team page', () => {
   it('shows each person\'s figures and the chart; the period changes the URL and the figures, a reload keeps them', async () => {
@@ -48,10 +48,9 @@ describe('the team page', () => {
     await visit(page, `/reports/team?from=2043-05&to=2043-05&channelId=${channelId}`)
     await row(page).waitFor()
     expect(await cell(page, 'leadsReal')).toBe('2')
-    expect(await cell(page, 'won')).toBe('1')
     expect(await cell(page, 'conversionPct')).toBe('50%')
-    expect(await cell(page, 'activities')).toBe('1')
-    expect(await cell(page, 'medianResponseHours')).toBe('3 jam')
+    expect(await cell(page, 'activities', 'work')).toBe('1')
+    expect(await cell(page, 'medianResponseHours', 'work')).toBe('3 jam')
     expect(await cell(page, 'revenueReal')).toMatch(/^Rp\s?4\.500\.000$/)
     const canvas = page.locator('canvas[data-testid="chart-team"]')
     await canvas.waitFor()
@@ -61,7 +60,7 @@ describe('the team page', () => {
     await page.waitForURL(u => u.searchParams.get('to') === '2043-06')
     await expect.poll(() => cell(page, 'leadsReal')).toBe('3')
     expect(await cell(page, 'conversionPct')).toBe('33,3%')
-    expect(await cell(page, 'activities')).toBe('2')
+    expect(await cell(page, 'activities', 'work')).toBe('2')
 
     await page.reload()
     await row(page).waitFor()
@@ -73,8 +72,8 @@ describe('the team page', () => {
     const page = await newPage(PHONE)
     await signIn(page, 'sales@demo.test')
     await visit(page, '/reports/team?from=2043-05&to=2043-05')
-    await page.getByTestId('team-table').waitFor()
-    expect(await page.getByTestId('team-table').locator('tbody tr').count()).toBe(2) // their row and the total
+    await page.getByTestId('team-results').waitFor()
+    for (const table of ['results', 'work']) expect(await page.getByTestId(`team-${table}`).locator('tbody tr').count()).toBe(2) // their row and the total
     expect(await page.getByTestId('report-scope').innerText()).toContain('Angka Anda')
     await page.locator('canvas[data-testid="chart-team"]').waitFor()
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width)

@@ -51,6 +51,8 @@ export async function forecast(db: DbOrTx, viewer: ReportViewer, q: ReportQuery<
       q.programId ? eq(leads.programId, q.programId) : undefined,
     ))
     .groupBy(expectedMonth, placedByFollowUp, leads.assignedTo, leads.programId)
+    // MariaDB sorts grouped rows unless told not to; the buckets are summed in any order.
+    .orderBy(sql`NULL`)
 
   const inPeriod = new Map(months.map(m => [m, zero()]))
   const pastDue = zero()
