@@ -149,6 +149,7 @@ CREATE TABLE `leads` (
 	`follow_up_status` enum('new','contacted','no_response','scheduled','done') NOT NULL DEFAULT 'new',
 	`assigned_to` bigint unsigned,
 	`expected_value` bigint unsigned NOT NULL DEFAULT 0,
+	`expected_close_on` date,
 	`next_follow_up_at` datetime(3),
 	`last_activity_at` datetime(3),
 	`lost_reason` varchar(255),
@@ -432,6 +433,7 @@ CREATE INDEX `leads_assignee_idx` ON `leads` (`assigned_to`,`deleted_at`,`create
 CREATE INDEX `leads_assignee_next_idx` ON `leads` (`assigned_to`,`deleted_at`,`next_follow_up_at`,`stage_id`,`channel_id`);--> statement-breakpoint
 CREATE INDEX `leads_stage_idx` ON `leads` (`stage_id`,`deleted_at`,`updated_at`);--> statement-breakpoint
 CREATE INDEX `leads_stage_value_idx` ON `leads` (`stage_id`,`deleted_at`,`expected_value`);--> statement-breakpoint
+CREATE INDEX `leads_forecast_idx` ON `leads` (`deleted_at`,`stage_id`,`expected_close_on`,`next_follow_up_at`,`assigned_to`,`program_id`,`channel_id`,`expected_value`);--> statement-breakpoint
 CREATE INDEX `leads_channel_created_idx` ON `leads` (`channel_id`,`deleted_at`,`created_at`);--> statement-breakpoint
 CREATE INDEX `leads_program_idx` ON `leads` (`program_id`,`deleted_at`,`created_at`);--> statement-breakpoint
 CREATE INDEX `leads_follow_up_status_idx` ON `leads` (`follow_up_status`,`deleted_at`,`created_at`);--> statement-breakpoint

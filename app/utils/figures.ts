@@ -1,5 +1,5 @@
 /** How a report cell reads: counts and money right-aligned in tabular figures, "—" for what has no value. */
-export type FigureKind = 'text' | 'count' | 'money' | 'pct' | 'days' | 'ratio'
+export type FigureKind = 'text' | 'count' | 'money' | 'pct' | 'days' | 'hours' | 'ratio'
 
 export function formatFigure(value: unknown, kind: FigureKind, locale: string): string {
   if (value === null || value === undefined || value === '') return '—'
@@ -10,6 +10,7 @@ export function formatFigure(value: unknown, kind: FigureKind, locale: string): 
     case 'money': return formatRupiah(n, locale)
     case 'pct': return `${new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 }).format(n)}%`
     case 'days': return `${new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 }).format(n)} ${locale === 'en' ? 'd' : 'hr'}`
+    case 'hours': return `${new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 }).format(n)} ${locale === 'en' ? 'h' : 'jam'}`
     case 'ratio': return `${new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n)}×`
     default: return formatNumber(n, locale)
   }

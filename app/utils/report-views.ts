@@ -13,4 +13,6 @@ export const REPORT_VIEWS: Partial<Record<ShareableReport, Component>> = {
   'conversion': defineAsyncComponent(() => import('~/components/reports/view/Conversion.vue')),
   'ads': defineAsyncComponent(() => import('~/components/reports/view/Ads.vue')),
   'funnel': defineAsyncComponent(() => import('~/components/reports/view/Funnel.vue')),
+  'forecast': defineAsyncComponent(() => import('~/components/reports/view/Forecast.vue')),
+  'team': defineAsyncComponent(() => import('~/components/reports/view/Team.vue')),
 }

@@ -45,6 +45,8 @@ const leadFields = {
   stageId: refId,
   assignedTo: refId.nullable(),
   expectedValue: z.number({ error: 'Masukkan angka' }).int('Rupiah tanpa desimal').min(0, 'Tidak boleh negatif').max(MAX_RUPIAH),
+  /** The Jakarta day the lead is expected to close, 'YYYY-MM-DD'; '' clears it. */
+  expectedCloseOn: z.union([z.literal('').transform(() => null), z.iso.date({ error: 'Tanggal tidak valid (YYYY-MM-DD)' })], { error: 'Tanggal tidak valid (YYYY-MM-DD)' }).nullable(),
   utmSource: text(120),
   utmMedium: text(120),
   utmCampaign: text(160),

@@ -42,6 +42,8 @@ export interface LeadDetail extends LeadListItem {
   utmTerm: string | null
   lostReason: string | null
   closedAt: string | null
+  /** The Jakarta day the lead is expected to close, 'YYYY-MM-DD'. */
+  expectedCloseOn: string | null
   notes: string | null
   createdBy: LeadUserRef | null
 }

@@ -30,3 +30,8 @@ export function median(values: readonly number[]): number | null {
 export function days(ms: number | null): number | null {
   return ms == null ? null : Math.round(ms / 8_640_000) / 10
 }
+
+/** Milliseconds as hours, one decimal (time to first response). */
+export function hours(ms: number | null): number | null {
+  return ms == null ? null : Math.round(ms / 360_000) / 10
+}

@@ -135,4 +135,23 @@ describe('lead form', () => {
     expect(JSON.parse(response.request().postData() ?? '{}')).toEqual({ city: 'Depok' })
     await expect.poll(() => page.getByTestId('detail-city').innerText()).toBe('Depok')
   })
+
+  it('sets the expected close date next to the value and shows it on the lead page', async () => {
+    const lead = await seedLead({ studentName: `${uniqueTag('Closing')} Rani` })
+    const page = await newPage()
+    await signIn(page, 'admin@demo.test')
+    await visit(page, `/leads/${lead.id}`)
+    expect(await page.getByTestId('detail-expectedCloseOn').innerText()).toBe('—')
+    await page.getByTestId('edit-lead').click()
+    const dialog = page.getByRole('dialog', { name: 'Ubah prospek' })
+    await dialog.waitFor()
+    await field(dialog, 'Perkiraan closing').fill('2043-03-31')
+    const [response] = await Promise.all([
+      page.waitForResponse(r => r.request().method() === 'PATCH'),
+      dialog.getByRole('button', { name: 'Simpan' }).click(),
+    ])
+    expect(response.status()).toBe(200)
+    expect(JSON.parse(response.request().postData() ?? '{}')).toEqual({ expectedCloseOn: '2043-03-31' })
+    await expect.poll(() => page.getByTestId('detail-expectedCloseOn').innerText()).toBe('31 Mar 2043')
+  })
 })

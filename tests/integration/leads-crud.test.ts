@@ -133,6 +133,29 @@ describe('GET and PATCH /api/leads/:id', () => {
     expect((await call('GET', '/api/leads/99999999', { token: owner })).status).toBe(404)
   })
 
+  it('keeps an expected close date: set on create, changed and cleared, audited; a bad date is a 400', async () => {
+    const lead = await create({ studentName: 'Perkiraan Closing', expectedCloseOn: '2043-03-31' })
+    expect(lead.expectedCloseOn).toBe('2043-03-31')
+    expect((await call('GET', `/api/leads/${lead.id}`, { token: owner })).body.expectedCloseOn).toBe('2043-03-31')
+    const [row] = await db.select().from(leads).where(eq(leads.id, lead.id))
+    expect(row!.expectedCloseOn).toBe('2043-03-31')
+
+    const moved = await call('PATCH', `/api/leads/${lead.id}`, { token: admin, body: { expectedCloseOn: '2043-04-01' } })
+    expect(moved.status).toBe(200)
+    expect(moved.body.expectedCloseOn).toBe('2043-04-01')
+    const [entry] = await audits(lead.id)
+    expect(entry).toMatchObject({ action: 'update', before: { expectedCloseOn: '2043-03-31' }, after: { expectedCloseOn: '2043-04-01' } })
+
+    for (const bad of ['2043-02-30', '31/03/2043', 20430331]) {
+      const res = await call('PATCH', `/api/leads/${lead.id}`, { token: admin, body: { expectedCloseOn: bad } })
+      expect(res.status).toBe(400)
+      expect(res.body.data.fieldErrors.expectedCloseOn).toEqual(['Tanggal tidak valid (YYYY-MM-DD)'])
+    }
+    const cleared = await call('PATCH', `/api/leads/${lead.id}`, { token: admin, body: { expectedCloseOn: '' } })
+    expect(cleared.body.expectedCloseOn).toBeNull()
+    expect((await create({ studentName: 'Tanpa Perkiraan' })).expectedCloseOn).toBeNull()
+  })
+
   it('changes only what is sent, and audits only what changed', async () => {
     const lead = await create({ studentName: 'Edit Sebagian', school: 'SMP Negeri 1 Bogor', grade: 'SMP 9', whatsapp: '081120003003' })
     const res = await call('PATCH', `/api/leads/${lead.id}`, { token: admin, body: { school: 'SMP Negeri 2 Bogor', grade: 'SMP 9', city: '', notes: 'Ayah yang memutuskan' } })

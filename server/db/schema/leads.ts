@@ -1,4 +1,4 @@
-import { bigint, index, json, mysqlEnum, mysqlTable, smallint, text, varchar } from 'drizzle-orm/mysql-core'
+import { bigint, date, index, json, mysqlEnum, mysqlTable, smallint, text, varchar } from 'drizzle-orm/mysql-core'
 import { FOLLOW_UP_STATUSES } from '../../../shared/enums/leads'
 import { bytes, createdAt, id, instant, ref, softDelete, timestamps } from './_columns'
 import { channels, pipelineStages, programs } from './catalog'
@@ -31,6 +31,8 @@ export const leads = mysqlTable('leads', {
   assignedTo: ref('assigned_to').references(() => users.id),
   /** Rupiah. */
   expectedValue: bigint('expected_value', { mode: 'number', unsigned: true }).notNull().default(0),
+  /** The Jakarta day the lead is expected to close (enrol or drop out), 'YYYY-MM-DD': the forecast's month. */
+  expectedCloseOn: date('expected_close_on', { mode: 'string' }),
   nextFollowUpAt: instant('next_follow_up_at'),
   lastActivityAt: instant('last_activity_at'),
   lostReason: varchar('lost_reason', { length: 255 }),
@@ -55,6 +57,9 @@ export const leads = mysqlTable('leads', {
   index('leads_stage_idx').on(t.stageId, t.deletedAt, t.updatedAt),
   // The board's per-stage count, sum and weighted sum, answered from the index alone.
   index('leads_stage_value_idx').on(t.stageId, t.deletedAt, t.expectedValue),
+  // The forecast: the open pipeline by expected close (or next follow-up) month, person and program, weighted by
+  // stage, answered from the index alone (see server/services/reports/forecast.ts).
+  index('leads_forecast_idx').on(t.deletedAt, t.stageId, t.expectedCloseOn, t.nextFollowUpAt, t.assignedTo, t.programId, t.channelId, t.expectedValue),
   index('leads_channel_created_idx').on(t.channelId, t.deletedAt, t.createdAt),
   index('leads_program_idx').on(t.programId, t.deletedAt, t.createdAt),
   index('leads_follow_up_status_idx').on(t.followUpStatus, t.deletedAt, t.createdAt),

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import type { AssignmentStrategy } from '../../../shared/schemas/assignment'
 import { appSettings, leads, pipelineStages, users } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
@@ -7,9 +7,14 @@ import { getAssignmentSettings } from './settings'
 export const CURSOR_KEY = 'assignment.cursor'
 export const ASSIGNABLE_ROLES = ['admin', 'sales'] as const
 
-/** Open leads (live, in a stage of kind 'open') per active Admin and Sales/CS user, on leave or not. */
-export function openLeadCounts(db: DbOrTx) {
+/** An open lead: live (not in the trash) and in a stage of kind 'open'. What counts against a person's capacity. */
+export function isOpenLead(db: DbOrTx): SQL {
   const openStages = db.select({ id: pipelineStages.id }).from(pipelineStages).where(eq(pipelineStages.kind, 'open'))
+  return and(isNull(leads.deletedAt), inArray(leads.stageId, openStages))!
+}
+
+/** Open leads per active Admin and Sales/CS user, on leave or not. */
+export function openLeadCounts(db: DbOrTx) {
   return db.select({
     id: users.id,
     name: users.name,
@@ -19,7 +24,7 @@ export function openLeadCounts(db: DbOrTx) {
     openLeads: sql<number>`count(${leads.id})`.mapWith(Number),
   })
     .from(users)
-    .leftJoin(leads, and(eq(leads.assignedTo, users.id), isNull(leads.deletedAt), inArray(leads.stageId, openStages)))
+    .leftJoin(leads, and(eq(leads.assignedTo, users.id), isOpenLead(db)))
     .where(and(eq(users.active, true), inArray(users.role, [...ASSIGNABLE_ROLES])))
     .groupBy(users.id)
     .orderBy(asc(users.id))

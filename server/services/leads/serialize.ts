@@ -99,6 +99,7 @@ export function toDetail(row: LeadRow): LeadDetail {
     utmTerm: l.utmTerm,
     lostReason: l.lostReason,
     closedAt: iso(l.closedAt),
+    expectedCloseOn: l.expectedCloseOn,
     notes: l.notes,
     createdBy: row.creator,
   }

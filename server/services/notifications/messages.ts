@@ -28,14 +28,14 @@ const CHANGE_LABELS: Record<Locale, Record<string, string>> = {
   id: {
     'studentName': 'nama siswa', 'parentName': 'nama orang tua', 'school': 'sekolah', 'grade': 'kelas', 'city': 'kota',
     'whatsapp': 'nomor WhatsApp', 'phoneEnc': 'nomor WhatsApp', 'email': 'e-mail', 'channelId': 'kanal', 'programId': 'program',
-    'stageId': 'tahap', 'expectedValue': 'nilai', 'notes': 'catatan', 'followUpStatus': 'status tindak lanjut',
+    'stageId': 'tahap', 'expectedValue': 'nilai', 'expectedCloseOn': 'perkiraan closing', 'notes': 'catatan', 'followUpStatus': 'status tindak lanjut',
     'nextFollowUpAt': 'jadwal tindak lanjut', 'lostReason': 'alasan kalah', 'utm': 'UTM',
     'activity:call': 'telepon', 'activity:chat': 'chat', 'activity:meeting': 'pertemuan', 'activity:note': 'catatan',
   },
   en: {
     'studentName': 'the student name', 'parentName': 'the parent name', 'school': 'the school', 'grade': 'the grade', 'city': 'the city',
     'whatsapp': 'the WhatsApp number', 'phoneEnc': 'the WhatsApp number', 'email': 'the e-mail', 'channelId': 'the channel', 'programId': 'the program',
-    'stageId': 'the stage', 'expectedValue': 'the value', 'notes': 'the notes', 'followUpStatus': 'the follow-up status',
+    'stageId': 'the stage', 'expectedValue': 'the value', 'expectedCloseOn': 'the expected close date', 'notes': 'the notes', 'followUpStatus': 'the follow-up status',
     'nextFollowUpAt': 'the follow-up time', 'lostReason': 'the lost reason', 'utm': 'UTM',
     'activity:call': 'a call', 'activity:chat': 'a chat', 'activity:meeting': 'a meeting', 'activity:note': 'a note',
   },

@@ -12,7 +12,9 @@ import type { ReportViewer } from './scope'
 import { conversionReport } from './conversion'
 import { leadsReport } from './leads'
 import { programsReport } from './programs'
+import { forecast } from './forecast'
 import { targetVsReal } from './target-vs-real'
+import { team } from './team'
 
 /**
  * Every report by name: how to compute it. The API route (`GET /api/reports/<name>`) and shared links both run a
@@ -34,6 +36,8 @@ export const REPORTS: { [N in ReportName]?: ReportDefinition<N> } = {
   // Team figures only: there is no "own" version of ad spend, so not for Sales/CS.
   'ads': { run: adsReport, allowed: viewer => can(viewer.role, 'reports:team') },
   'funnel': { run: funnelReport },
+  'forecast': { run: forecast },
+  'team': { run: team },
 }
 
 export function isReportAvailable(name: ReportName): boolean {

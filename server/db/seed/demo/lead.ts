@@ -6,11 +6,10 @@ import { blindIndex, encryptField } from '../../../utils/crypto'
 import type { activities, enrollments, leads, leadStageHistory } from '../../schema'
 import type { Catalog, ChannelInfo, ProgramInfo, StaffUser } from './catalog'
 import { makePerson } from './person'
-import { Weighted } from './random'
-import type { Rng } from './random'
+import { Rng, Weighted } from './random'
 import { ACTIVITY_TEMPLATES, LEAD_NOTES, LOST_NOTES, LOST_REASONS } from './texts'
 import type { ActivityTemplate } from './texts'
-import { DAY, HOUR, MINUTE, jakartaDayStart, workingHours } from './time'
+import { DAY, HOUR, MINUTE, dayKey, jakartaDayStart, workingHours } from './time'
 
 export type LeadRow = typeof leads.$inferInsert & { id: number }
 export type HistoryRow = typeof leadStageHistory.$inferInsert
@@ -58,6 +57,8 @@ export class LeadFactory {
   private readonly lostAt: Weighted<number>
   private readonly stepDays: number[]
   private readonly phaseOf: number[]
+  /** Its own stream, so adding expected close dates left every other generated value as it was. */
+  private readonly closeRng = new Rng(0xC1053D)
 
   constructor(private readonly rng: Rng, private readonly cat: Catalog, private readonly now: number) {
     const k = cat.stages.open.length
@@ -208,6 +209,12 @@ export class LeadFactory {
         })()
       : null
 
+    // Most open leads carry the admin's guess of when they will close: up to three months after the last contact
+    // (those not touched for a while are past due by now), the rest none.
+    const expectedCloseOn = !closed && this.closeRng.chance(0.85)
+      ? dayKey((lastActivity ?? created) + this.closeRng.int(0, 90) * DAY)
+      : null
+
     const phone = person.phone ? normalizePhoneId(person.phone) : null
     const touched = Math.max(final.at, lastActivity ?? 0)
     const deleted = (final.stage === lost || path.length === 1) && rng.chance(0.003) && touched + DAY < now
@@ -234,6 +241,7 @@ export class LeadFactory {
       followUpStatus: status,
       assignedTo: assignee?.id ?? null,
       expectedValue: program?.price ?? 0,
+      expectedCloseOn,
       nextFollowUpAt: nextFollowUp === null ? null : new Date(nextFollowUp),
       lastActivityAt: lastActivity === null ? null : new Date(lastActivity),
       lostReason,
