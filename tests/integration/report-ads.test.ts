@@ -46,7 +46,7 @@ beforeAll(async () => {
   const L3 = await lead('Iklan Tiga', T!, '2042-01-10T09:00:00', null)
   await lead('Iklan Empat', T!, '2042-02-15T09:00:00', 'tiktok_organic_x')
   const L5 = await lead('Iklan Lima', I!, '2042-02-11T09:00:00', 'IG Story')
-  await lead('Iklan Enam', I!, '2042-02-12T09:00:00', 'ig story', { deletedAt: new Date() })
+  await lead('Iklan Enam', I!, '2042-02-12T09:00:00', 'ig story', { deletedAt: new Date('2001-01-01T00:00:00Z') })
   const L7 = await lead('Iklan Tujuh', M!, '2042-03-20T09:00:00', 'Promo UTBK')
   const L8 = await lead('Iklan Delapan', ch.referral!, '2042-02-01T09:00:00', 'Promo UTBK')
   await lead('Iklan Sembilan', T!, '2041-12-31T23:59:00', 'Promo UTBK')

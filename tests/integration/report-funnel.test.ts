@@ -54,7 +54,7 @@ beforeAll(async () => {
   // Not in the cohort: April by a minute, August, and one in the trash. Their stays must not count either.
   await lead('Funnel April', '2042-04-30T23:59:00', 'sales', 'tiktok_ads', [['prospect', 0], ['follow_up', 100], ['lost', 200]])
   await lead('Funnel August', '2042-08-01T00:00:00', 'sales', 'tiktok_ads', [['prospect', 0], ['won', 50]])
-  await lead('Funnel Trash', '2042-06-20T09:00:00', 'sales', 'tiktok_ads', [['prospect', 0], ['lost', 40]], { deletedAt: new Date() })
+  await lead('Funnel Trash', '2042-06-20T09:00:00', 'sales', 'tiktok_ads', [['prospect', 0], ['lost', 40]], { deletedAt: new Date('2001-01-01T00:00:00Z') })
 })
 
 const step = (code: string, count: number, pct: number | null, conversion: number | null, dropOff: number | null, dropOffPct: number | null, lost: number | null, medianDays: number | null, stays: number) =>

@@ -21,7 +21,7 @@ beforeAll(async () => {
   // January: 23:30 WIB on the 31st is still January; one lead in the trash does not count.
   const janLate = await fx.lead('Jan Akhir', '2040-01-31T23:30:00+07:00', 'sales')
   await fx.lead('Jan Tengah', '2040-01-15T09:00:00+07:00', 'sales2')
-  await fx.lead('Jan Terhapus', '2040-01-20T09:00:00+07:00', 'sales', { deletedAt: new Date() })
+  await fx.lead('Jan Terhapus', '2040-01-20T09:00:00+07:00', 'sales', { deletedAt: new Date('2001-01-01T00:00:00Z') })
   // February: 00:10 WIB on the 1st is February (17:10 UTC on 31 January).
   const febEarly = await fx.lead('Feb Awal', '2040-02-01T00:10:00+07:00', 'sales')
 
