@@ -65,6 +65,9 @@ export async function adsReport(db: DbOrTx, viewer: ReportViewer, q: ReportQuery
   const spendBucket = byMonth ? sql<string>`DATE_FORMAT(${adSpend.day}, '%Y-%m')` : campaignKey(adSpend.campaign)
   const leadBucket = byMonth ? jakartaMonthOf(leads.createdAt) : campaignKey(leads.utmCampaign)
   const enrolBucket = byMonth ? jakartaMonthOf(enrollments.enrolledAt) : campaignKey(leads.utmCampaign)
+  // A campaign's name as the leads carry it; per month there is none to read, so the leads are counted from the
+  // index alone (reading `utm_campaign` would fetch every row).
+  const leadCampaign = byMonth ? sql<string | null>`NULL` : sql<string | null>`MIN(TRIM(${leads.utmCampaign}))`
   const [spent, created, enrolled] = await Promise.all([
     // Every channel's spend (the ones without a platform make `otherSpend`).
     db.select({
@@ -75,8 +78,10 @@ export async function adsReport(db: DbOrTx, viewer: ReportViewer, q: ReportQuery
       .where(and(gte(adSpend.day, `${q.from}-01`), lte(adSpend.day, lastDayOfMonth(q.to)), q.channelId ? eq(adSpend.channelId, q.channelId) : undefined))
       .groupBy(adSpend.channelId, spendBucket),
     ids.length
-      ? db.select({ channelId: leads.channelId, bucket: leadBucket, name: sql<string>`MIN(TRIM(${leads.utmCampaign}))`, n: count() })
-          .from(leads).where(and(leadsCreatedIn(start, end), inArray(leads.channelId, ids)))
+      ? db.select({ channelId: leads.channelId, bucket: leadBucket, name: leadCampaign, n: count() })
+          // Only the ads channels' stretch of (channel, live, created): left alone, the optimizer scans every
+          // channel's leads of the period on the cube index (twice the entries at 1M leads).
+          .from(leads, { forceIndex: 'leads_channel_created_idx' }).where(and(leadsCreatedIn(start, end), inArray(leads.channelId, ids)))
           .groupBy(leads.channelId, leadBucket)
       : [],
     ids.length
