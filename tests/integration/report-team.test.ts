@@ -100,7 +100,7 @@ beforeAll(async () => {
 })
 
 const get = (token: string | undefined, query: string) => call('GET', `/api/reports/team?${query}`, { token })
-const rowOf = (body: any, userId: number) => body.data.rows.find((r: any) => r.userId === userId)
+const rowOf = (body: any, userId: number | undefined) => body.data.rows.find((r: any) => r.userId === userId)
 const acts = (call: number, chat: number, meeting: number, note: number) => ({ call, chat, meeting, note, total: call + chat + meeting + note })
 const fig = (target: number | null, real: number, pct: number | null) => ({ target, real, pct })
 
