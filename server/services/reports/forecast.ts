@@ -26,8 +26,12 @@ function add(into: Sums, part: Sums): void {
   into.byFollowUp += part.byFollowUp
 }
 
-/** The expected month: the expected close date's, else the next follow-up's Jakarta month, else NULL. */
-const expectedMonth = sql<string | null>`DATE_FORMAT(COALESCE(${leads.expectedCloseOn}, ${leads.nextFollowUpAt} + INTERVAL 7 HOUR), '%Y-%m')`
+/**
+ * The expected month as YYYYMM: the expected close date's, else the next follow-up's Jakarta month, else NULL. An
+ * integer groups faster than a formatted string.
+ */
+const expectedMonth = sql<number | null>`EXTRACT(YEAR_MONTH FROM COALESCE(${leads.expectedCloseOn}, ${leads.nextFollowUpAt} + INTERVAL 7 HOUR))`
+const monthOf = (yyyymm: number) => `${String(yyyymm).slice(0, 4)}-${String(yyyymm).slice(4)}`
 const placedByFollowUp = sql<number>`(${leads.expectedCloseOn} IS NULL AND ${leads.nextFollowUpAt} IS NOT NULL)`
 
 export async function forecast(db: DbOrTx, viewer: ReportViewer, q: ReportQuery<'forecast'>, now: Date): Promise<ForecastData> {
@@ -63,7 +67,8 @@ export async function forecast(db: DbOrTx, viewer: ReportViewer, q: ReportQuery<
   const byProgram = new Map<number | null, Sums>()
   for (const g of groups) {
     const part: Sums = { count: Number(g.count), pipeline: Number(g.pipeline), weightedX100: Number(g.weightedX100), byFollowUp: Number(g.byFollowUp) ? Number(g.count) : 0 }
-    const bucket = g.month == null ? none : g.month < currentMonth ? pastDue : inPeriod.get(g.month) ?? outside
+    const month = g.month == null ? null : monthOf(Number(g.month))
+    const bucket = month == null ? none : month < currentMonth ? pastDue : inPeriod.get(month) ?? outside
     add(bucket, part)
     add(totals, part)
     for (const [map, key] of [[byUser, g.userId], [byProgram, g.programId]] as const) {

@@ -35,17 +35,20 @@ function leadFilter(s: Slice): SQL | undefined {
   )
 }
 
-/** Open leads per assignee now, and those of them whose next follow-up is past (filtered). */
+/** Leads of someone: the Sales/CS viewer's own, or anyone's. */
+const assignee = (s: Slice): SQL => (s.ownerId ? eq(leads.assignedTo, s.ownerId) : isNotNull(leads.assignedTo))
+
+/**
+ * Open leads per assignee now, and those of them whose next follow-up is past (narrowed by the filters), in one
+ * pass over the open leads.
+ */
 async function workloadBy(db: DbOrTx, s: Slice, now: Date) {
-  const [open, overdue] = await Promise.all([
-    db.select({ userId: leads.assignedTo, n: count() }).from(leads)
-      .where(and(isOpenLead(db), s.ownerId ? eq(leads.assignedTo, s.ownerId) : isNotNull(leads.assignedTo)))
-      .groupBy(leads.assignedTo),
-    db.select({ userId: leads.assignedTo, n: count() }).from(leads)
-      .where(and(isOpenLead(db), s.ownerId ? eq(leads.assignedTo, s.ownerId) : isNotNull(leads.assignedTo), lt(leads.nextFollowUpAt, now), leadFilter(s)))
-      .groupBy(leads.assignedTo),
-  ])
-  return { open: byUser(open), overdue: byUser(overdue) }
+  const filter = leadFilter(s)
+  const overdue = and(lt(leads.nextFollowUpAt, now), filter)!
+  const rows = await db.select({ userId: leads.assignedTo, open: count(), overdue: sql<string>`COALESCE(SUM(${overdue}), 0)` }).from(leads)
+    .where(and(isOpenLead(db), assignee(s)))
+    .groupBy(leads.assignedTo)
+  return { open: new Map(rows.map(r => [r.userId!, num(r.open)])), overdue: new Map(rows.map(r => [r.userId!, num(r.overdue)])) }
 }
 
 /**
@@ -57,7 +60,7 @@ async function newLeadsBy(db: DbOrTx, s: Slice, [start, end]: Range) {
   const won = wonIds.length ? sql<string>`COALESCE(SUM(${inArray(leads.stageId, wonIds)}), 0)` : sql<string>`0`
   return db.select({ userId: leads.assignedTo, n: count(), won })
     .from(leads)
-    .where(and(leadsCreatedIn(start, end), s.ownerId ? eq(leads.assignedTo, s.ownerId) : isNotNull(leads.assignedTo), leadFilter(s)))
+    .where(and(leadsCreatedIn(start, end), assignee(s), leadFilter(s)))
     .groupBy(leads.assignedTo)
 }
 
@@ -76,7 +79,7 @@ async function firstResponseBy(db: DbOrTx, s: Slice, [start, end]: Range) {
     secs: sql`GREATEST(0, TIMESTAMPDIFF(SECOND, ${leads.createdAt}, MIN(${activities.occurredAt})))`.as('secs'),
   }).from(leads)
     .leftJoin(activities, and(eq(activities.leadId, leads.id), isNull(activities.deletedAt)))
-    .where(and(leadsCreatedIn(start, end), s.ownerId ? eq(leads.assignedTo, s.ownerId) : isNotNull(leads.assignedTo), leadFilter(s)))
+    .where(and(leadsCreatedIn(start, end), assignee(s), leadFilter(s)))
     .groupBy(leads.id)
   const middle = (rn: string, n: string) => sql.raw(`${rn} IN (FLOOR((${n} + 1) / 2), FLOOR(${n} / 2) + 1)`)
   const [rows] = await db.execute(sql`
@@ -165,7 +168,7 @@ export async function team(db: DbOrTx, viewer: ReportViewer, q: ReportQuery<'tea
   }
 
   // Active Admin and Sales/CS users, and anyone else something in the report is counted for (a Sales/CS user: only themselves).
-  const withFigures = new Set<number>([...work.open.keys(), ...work.overdue.keys(), ...createdBy.keys(), ...actsBy.keys(), ...enrolledBy.keys()])
+  const withFigures = new Set<number>([...work.open.keys(), ...createdBy.keys(), ...actsBy.keys(), ...enrolledBy.keys()])
   const people = await db.select({ id: users.id, name: users.name, role: users.role, active: users.active, onLeave: users.onLeave, capacity: users.capacity })
     .from(users)
     .where(viewer.ownerId != null
@@ -173,7 +176,7 @@ export async function team(db: DbOrTx, viewer: ReportViewer, q: ReportQuery<'tea
       : or(and(eq(users.active, true), inArray(users.role, [...ASSIGNABLE_ROLES])), withFigures.size ? inArray(users.id, [...withFigures]) : undefined))
 
   const rows: TeamMemberRow[] = people.map((p) => {
-    const openLeads = num(work.open.get(p.id)?.n)
+    const openLeads = work.open.get(p.id) ?? 0
     const newLeads = num(createdBy.get(p.id)?.n)
     const won = num(createdBy.get(p.id)?.won)
     const t = targetOf.get(p.id)
@@ -181,7 +184,7 @@ export async function team(db: DbOrTx, viewer: ReportViewer, q: ReportQuery<'tea
     const e = enrolledBy.get(p.id)
     return {
       userId: p.id, name: p.name, role: p.role, active: p.active, onLeave: p.onLeave,
-      openLeads, capacity: p.capacity, workloadPct: workloadPercent(openLeads, p.capacity), overdue: num(work.overdue.get(p.id)?.n),
+      openLeads, capacity: p.capacity, workloadPct: workloadPercent(openLeads, p.capacity), overdue: work.overdue.get(p.id) ?? 0,
       newLeads, won, conversionPct: percent(won, newLeads),
       activities: actsBy.get(p.id) ?? noActivities(),
       responded: first?.responded ?? 0, medianResponseHours: hours(first?.medianSecs == null ? null : first.medianSecs * 1000),
