@@ -11,7 +11,8 @@ export default defineNitroPlugin((nitroApp) => {
   const shared = useRuntimeConfig()
   nitroApp.hooks.beforeEach(({ name, args }) => {
     if (name !== 'request') return
-    const event = (args as unknown[]).find(isEvent) as H3Event | undefined
+    // The hook's arguments start with its name: only objects are offered to isEvent, whose `in` check throws on a string.
+    const event = (args as unknown[]).find(a => typeof a === 'object' && a !== null && isEvent(a)) as H3Event | undefined
     if (!event?.path.startsWith('/api/')) return
     const nitro = event.context.nitro as { runtimeConfig?: unknown } | undefined
     if (nitro) nitro.runtimeConfig ??= shared

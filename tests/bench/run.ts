@@ -129,6 +129,15 @@ async function main() {
       ['phone search (typed 08…)', `/api/leads?q=${encodeURIComponent(phone)}`],
       ['school-name search', `/api/leads?school=${encodeURIComponent(sample!.school!.split(' ').slice(0, 3).join(' '))}`],
     ]
+    // The floor under every view: a request that does nothing but HTTP, Nitro and the session check.
+    const floor: number[] = []
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      const t = performance.now()
+      await (await fetch(`${base}/api/auth/session`, auth)).json()
+      if (i >= WARMUP) floor.push(performance.now() - t)
+    }
+    floor.sort((a, b) => a - b)
+    rows.push(`| GET /api/auth/session, sequential (HTTP, Nitro, the session check: the floor under each view) | median ${percentile(floor, 0.5).toFixed(2)} ms, p95 ${percentile(floor, 0.95).toFixed(1)} ms |`)
     for (const [name, path] of views) {
       const direct = await captureLeadsSql(url, owner, path.split('?')[1] ?? '')
       const api: number[] = []
