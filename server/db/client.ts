@@ -19,6 +19,7 @@ export function createDb(url: string, poolSize = 10) {
     decimalNumbers: true,
     enableKeepAlive: true,
     charset: 'utf8mb4_unicode_ci',
+    trace: false,
   })
   // mysql2's pool hands out raw connections: set the session time zone on each new one.
   pool.pool.on('connection', (conn) => {

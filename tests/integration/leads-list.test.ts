@@ -133,6 +133,16 @@ describe('GET /api/leads filters', () => {
     })
   })
 
+  it('each item holds the same values as the lead\'s detail (the list reads its rows with a statement of its own)', async () => {
+    const { items } = await list(G)
+    expect(items.length).toBeGreaterThanOrEqual(6)
+    for (const item of items) {
+      const detail = await call('GET', `/api/leads/${item.id}`, { token: admin })
+      expect(detail.status).toBe(200)
+      expect(item).toEqual(Object.fromEntries(Object.keys(item).map(k => [k, detail.body[k]])))
+    }
+  })
+
   it('bad parameters are a 400 with field errors', async () => {
     for (const [query, field] of [['sort=phone', 'sort'], ['dir=up', 'dir'], ['pageSize=20', 'pageSize'], ['page=0', 'page'], ['stage=abc', 'stage'],
       ['followUp=maybe', 'followUp'], ['sourceType=tv', 'sourceType'], ['assignee=someone', 'assignee'], ['createdFrom=2025-13-01', 'createdFrom'], ['next=later', 'next']]) {

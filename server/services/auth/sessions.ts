@@ -5,6 +5,7 @@ import { randomToken, sha256Hex } from '../../utils/crypto'
 import type { DbOrTx } from '../../utils/db'
 import { useEnv } from '../../utils/env'
 import type { RequestMeta } from '../../utils/request'
+import { cachedSession, forgetSession, forgetUserSessions, rememberSession, sessionGeneration } from './session-cache'
 
 export interface SessionUser {
   id: number
@@ -26,12 +27,19 @@ export async function createSession(db: DbOrTx, userId: number, meta: RequestMet
 
 const TOUCH_EVERY_MS = 60_000
 
-/** The user behind a token, or null when the session is gone, expired, or the user is inactive. */
+/**
+ * The user behind a token, or null when the session is gone, expired, or the user is inactive. A session read
+ * from the database in the last few seconds is answered from this process's cache (see session-cache.ts for
+ * how revocation stays exact here and bounded across processes).
+ */
 export async function findSessionUser(db: DbOrTx, token: string): Promise<SessionUser | null> {
   const id = sha256Hex(token)
   const now = new Date()
+  const cached = cachedSession(id, now.getTime())
+  if (cached) return cached
+  const started = sessionGeneration()
   const [row] = await db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, locale: users.locale, lastSeenAt: sessions.lastSeenAt })
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, locale: users.locale, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.active, true)))
@@ -40,17 +48,24 @@ export async function findSessionUser(db: DbOrTx, token: string): Promise<Sessio
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id))
   }
-  const { lastSeenAt: _, ...user } = row
-  return { ...user, sessionId: id }
+  const { lastSeenAt: _, expiresAt, ...fields } = row
+  const user = { ...fields, sessionId: id }
+  rememberSession(user, expiresAt, now.getTime(), started)
+  return user
 }
 
 export async function deleteSession(db: DbOrTx, sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, sessionId))
+  forgetSession(sessionId)
 }
 
-/** End every session of a user (deactivation, password reset), optionally sparing the current one. */
+/**
+ * End every session of a user (deactivation, password reset), optionally sparing the current one. Inside a
+ * transaction, call forgetUserSessions again once it has committed (see session-cache.ts).
+ */
 export async function deleteUserSessions(db: DbOrTx, userId: number, exceptSessionId?: string): Promise<void> {
   await db.delete(sessions).where(exceptSessionId
     ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId))
     : eq(sessions.userId, userId))
+  forgetUserSessions(userId)
 }

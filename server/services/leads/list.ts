@@ -8,7 +8,8 @@ import type { SessionUser } from '../auth/sessions'
 import { cachedCount } from './counts'
 import { buildLeadFilter, type LeadFilter } from './filters'
 import { planSort, type Segment, type SortPlan } from './sorting'
-import { loadLeadRows, toListItem, toTrashItem } from './serialize'
+import { loadListItems } from './list-items'
+import { loadLeadRows, toTrashItem } from './serialize'
 
 /**
  * The leads table: filter, sort, page and count on the server. Two steps, so that only the rows shown are
@@ -22,8 +23,7 @@ export async function listLeads(db: DbOrTx, user: SessionUser, query: LeadListQu
   const { ids, total } = filter.text
     ? await searchPage(db, filter, plan, offset, query.pageSize)
     : await segmentedPage(db, [filter.scope, ...filter.where], plan, offset, query.pageSize)
-  const rows = await loadLeadRows(db, ids)
-  return { items: rows.map(toListItem), total }
+  return { items: await loadListItems(db, ids), total }
 }
 
 type Page = { ids: number[], total: number }

@@ -9,6 +9,7 @@ import type { RequestMeta } from '../../utils/request'
 import { audit } from '../audit'
 import type { SessionUser } from '../auth/sessions'
 import { deleteUserSessions } from '../auth/sessions'
+import { forgetUserSessions } from '../auth/session-cache'
 import { assertCanManage, assertNotSelfLockout } from './rules'
 
 export type PublicUser = Omit<User, 'passwordHash'>
@@ -57,7 +58,7 @@ export async function updateUser(db: Database, actor: SessionUser, id: number, i
   assertCanManage(actor, before.role, input.role)
   assertNotSelfLockout(actor, id, input)
   if (input.email && input.email !== before.email) await assertEmailFree(db, input.email, id)
-  return db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     await tx.update(users).set(input).where(eq(users.id, id))
     // Deactivation takes effect on the next request: the sessions are gone, not just flagged.
     if (input.active === false) await deleteUserSessions(tx, id)
@@ -66,6 +67,9 @@ export async function updateUser(db: Database, actor: SessionUser, id: number, i
     await audit(tx, actor, meta, { action, entity: 'user', entityId: id, before, after })
     return after!
   })
+  // Committed: this process's cached sessions of the user carry the old role, name or state.
+  forgetUserSessions(id)
+  return updated
 }
 
 export async function resetPassword(db: Database, actor: SessionUser, id: number, password: string, meta: RequestMeta): Promise<boolean> {
@@ -80,5 +84,6 @@ export async function resetPassword(db: Database, actor: SessionUser, id: number
     await deleteUserSessions(tx, id, target.id === actor.id ? actor.sessionId : undefined)
     await audit(tx, actor, meta, { action: 'reset_password', entity: 'user', entityId: id, before: { passwordChangedAt: target.passwordChangedAt }, after: { passwordChangedAt } })
   })
+  forgetUserSessions(id)
   return true
 }
