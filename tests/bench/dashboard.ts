@@ -7,7 +7,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * sequential, median of 20 after two warm-up requests; then the server-rendered page `/` (which fetches the same
  * data and the feed while rendering) under concurrent load, signed in through the `auth.token` cookie as a browser is.
  */
-export async function benchDashboard(base: string, ownerToken: string, load: Load, concurrency: number): Promise<string[]> {
+export async function benchDashboard(base: string, _dbUrl: string, ownerToken: string, load: Load, concurrency: number): Promise<string[]> {
   const rows: string[] = []
   const salesRes = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.9.8.1' }, body: JSON.stringify({ email: 'sales@demo.test', password: 'demo12345' }) })
   const salesToken = ((await salesRes.json()) as { token: string }).token

@@ -4,10 +4,14 @@
  *   --leads N     demo leads to generate for the generator benchmark (default 50000)
  *   --seconds S   duration of each HTTP load phase (default 10)
  *   --emails N    e-mails for the outbox dispatcher benchmark (default 2000)
- *   --only outbox run only the outbox benchmark
+ *   --only outbox     run only the outbox benchmark
+ *   --only dashboard  run only the demo data (or --reuse) and the dashboard benchmark
+ *   --reuse       keep the bench database when it already holds exactly N demo leads (migrated to the
+ *                 current schema), instead of generating them again (1M leads take minutes)
  */
-import { and, eq, isNotNull } from 'drizzle-orm'
+import { and, count, eq, isNotNull } from 'drizzle-orm'
 import { createDb } from '../../server/db/client'
+import { prepareDatabase } from '../../server/db/migrate'
 import { leads, users } from '../../server/db/schema'
 import { decryptField } from '../../server/utils/crypto'
 import { generateDemoData } from '../../server/db/seed/demo-data'
@@ -25,6 +29,7 @@ const LEADS = arg('leads', 50_000)
 const SECONDS = arg('seconds', 10)
 const EMAILS = arg('emails', 2000)
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined
+const REUSE = process.argv.includes('--reuse')
 const CONCURRENCY = 32
 // Next to the test database's name (crm_test -> crm_test_bench), so clones with their own databases never share one.
 const url = TEST_DATABASE_URL.replace(/\/([^/?]+)(\?|$)/, '/$1_bench$2')
@@ -64,15 +69,21 @@ async function main() {
   const rows: string[] = []
   if (ONLY === 'outbox') {
     rows.push(...await benchOutbox(url, EMAILS))
-    console.log(`\n| benchmark | result |\n| --- | --- |\n${rows.join('\n')}\n`)
+    printTable(rows)
     return
   }
-  await resetTestDatabase(url)
-
-  const { db, pool } = createDb(url, 4)
-  const gen = await generateDemoData(db, { leads: LEADS })
-  await pool.end()
-  rows.push(`| demo-data generator, ${LEADS.toLocaleString('en')} leads | ${Math.round(LEADS / gen.seconds).toLocaleString('en')} leads/s (${gen.seconds.toFixed(1)} s; ${gen.activities.toLocaleString('en')} activities, ${gen.stageHistory.toLocaleString('en')} stage changes) |`)
+  if (REUSE && await demoLeadsIn(url) === LEADS) {
+    const { pool } = await prepareDatabase(url, 2)
+    await pool.end()
+    rows.push(`| demo data | reused the bench database's ${LEADS.toLocaleString('en')} leads (--reuse) |`)
+  }
+  else {
+    await resetTestDatabase(url)
+    const { db, pool } = createDb(url, 4)
+    const gen = await generateDemoData(db, { leads: LEADS })
+    await pool.end()
+    rows.push(`| demo-data generator, ${LEADS.toLocaleString('en')} leads | ${Math.round(LEADS / gen.seconds).toLocaleString('en')} leads/s (${gen.seconds.toFixed(1)} s; ${gen.activities.toLocaleString('en')} activities, ${gen.stageHistory.toLocaleString('en')} stage changes) |`)
+  }
 
   const { url: base, child } = await startServer({ ...TEST_ENV, DATABASE_URL: url, LOGIN_MAX_FAILURES: '1000000' })
   try {
@@ -87,6 +98,11 @@ async function main() {
     }
     loginTimes.sort((a, b) => a - b)
     rows.push(`| POST /api/auth/login (argon2id verify), sequential | p50 ${percentile(loginTimes, 0.5).toFixed(1)} ms, p95 ${percentile(loginTimes, 0.95).toFixed(1)} ms |`)
+    if (ONLY === 'dashboard') {
+      rows.push(...await benchDashboard(base, url, token, load, CONCURRENCY))
+      printTable(rows)
+      return
+    }
 
     const auth = { headers: { authorization: `Bearer ${token}` } }
 
@@ -118,7 +134,7 @@ async function main() {
       const direct = await timeLeadsSql(url, owner, path.split('?')[1] ?? '')
       rows.push(`| GET /api/leads: ${name} (${total.toLocaleString('en')} matches) | median ${api.toFixed(1)} ms, p95 ${percentile(times, 0.95).toFixed(1)} ms; same ${direct.statements} SQL statements via mysql2 ${direct.median.toFixed(1)} ms (API/SQL ${(api / direct.median).toFixed(2)}×) |`)
     }
-    rows.push(...await benchDashboard(base, token, load, CONCURRENCY))
+    rows.push(...await benchDashboard(base, url, token, load, CONCURRENCY))
     for (const r of [
       await load('GET /api/auth/session (session row check)', () => fetch(`${base}/api/auth/session`, auth)),
       await load('GET /api/users (owner)', () => fetch(`${base}/api/users`, auth)),
@@ -132,7 +148,26 @@ async function main() {
     child.kill()
   }
   rows.push(...await benchOutbox(url, EMAILS))
+  printTable(rows)
+}
+
+function printTable(rows: string[]) {
   console.log(`\n| benchmark | result |\n| --- | --- |\n${rows.join('\n')}\n`)
+}
+
+/** How many leads the bench database holds, or -1 when it does not exist yet. */
+async function demoLeadsIn(dbUrl: string): Promise<number> {
+  const { db, pool } = createDb(dbUrl, 1)
+  try {
+    const [row] = await db.select({ n: count() }).from(leads)
+    return Number(row?.n ?? 0)
+  }
+  catch {
+    return -1
+  }
+  finally {
+    await pool.end()
+  }
 }
 
 main().catch((error) => {
