@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, lt, or, sql, sum, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, gte, inArray, isNull, lt, or, sql, sum, type SQL } from 'drizzle-orm'
 import { channels, enrollments, leads, leadStageHistory, pipelineStages, programs, targets, users } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
 import { enrolmentsIn, leadsIn, monthRange } from './actuals'
@@ -81,13 +81,31 @@ export function loadTargets(db: DbOrTx, months: string[], ownerId: number | null
     .from(targets).where(and(inArray(targets.month, months), which))
 }
 
-/** Open leads per assignee whose next follow-up is already past. */
-export async function overdueBy(db: DbOrTx, userIds: number[], openIds: number[], now: Date) {
-  if (!userIds.length || !openIds.length) return new Map<number, number>()
-  const rows = await db.select({ userId: leads.assignedTo, n: count() }).from(leads)
-    .where(and(inArray(leads.assignedTo, userIds), isNull(leads.deletedAt), lt(leads.nextFollowUpAt, now), inArray(leads.stageId, openIds)))
-    .groupBy(leads.assignedTo)
-  return new Map(rows.map(r => [r.userId!, num(r.n)]))
+/**
+ * Each person's open leads whose next follow-up is past at `now`, and the next instant those counts can change by
+ * the clock alone: the earliest follow-up still to come on an open lead (null: none). Until then, and until a
+ * write, the counts hold. Counted per person (`assigned_to = ?` ranges of leads_assignee_next_idx, index only):
+ * `assigned_to IS NOT NULL` would read the whole index.
+ */
+export async function overdueAt(db: DbOrTx, userIds: number[], openIds: number[], now: Date): Promise<{ counts: Map<number, number>, until: Date | null }> {
+  if (!openIds.length) return { counts: new Map(), until: null }
+  const open = and(isNull(leads.deletedAt), inArray(leads.stageId, openIds))
+  const [rows, next] = await Promise.all([
+    userIds.length
+      ? db.select({ userId: leads.assignedTo, n: count() }).from(leads)
+          .where(and(inArray(leads.assignedTo, userIds), open, lt(leads.nextFollowUpAt, now)))
+          .groupBy(leads.assignedTo)
+      : [],
+    db.select({ at: leads.nextFollowUpAt }).from(leads)
+      .where(and(open, gte(leads.nextFollowUpAt, now)))
+      .orderBy(asc(leads.nextFollowUpAt)).limit(1),
+  ])
+  return { counts: new Map(rows.map(r => [r.userId!, num(r.n)])), until: next[0]?.at ?? null }
+}
+
+/** Everyone's id: the people overdue follow-ups are counted for. */
+export async function loadUserIds(db: DbOrTx): Promise<number[]> {
+  return (await db.select({ id: users.id }).from(users)).map(u => u.id)
 }
 
 /** The team for the leaderboard: active Admin and Sales/CS users, plus anyone else with figures (or just oneself). */
