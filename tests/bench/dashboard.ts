@@ -1,5 +1,7 @@
+import { availableParallelism } from 'node:os'
 import { sql } from 'drizzle-orm'
 import { createDb } from '../../server/db/client'
+import { startServer } from '../support/global-setup'
 import type { Load } from './run'
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
@@ -10,9 +12,10 @@ const fmt = (xs: number[]) => `median ${median(xs).toFixed(1)} ms, max ${Math.ma
  * more). Its data API for the Owner (the whole team, the heaviest) and a Sales/CS user (their own), sequential:
  * cold (each request right after the data version moved, as any write moves it: everything computed from the rows)
  * and warm (the figures computed once for the version); the reports' APIs for this month; then the server-rendered
- * page `/` under concurrent load, signed in through the `auth.token` cookie as a browser is.
+ * page `/` under concurrent load, signed in through the `auth.token` cookie as a browser is: from this one server
+ * process, then from `npm run start:cluster` with one worker per core.
  */
-export async function benchDashboard(base: string, dbUrl: string, ownerToken: string, load: Load, concurrency: number): Promise<string[]> {
+export async function benchDashboard(base: string, dbUrl: string, ownerToken: string, load: Load, concurrency: number, serverEnv: Record<string, string>): Promise<string[]> {
   const rows: string[] = []
   const salesRes = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.9.8.1' }, body: JSON.stringify({ email: 'sales@demo.test', password: 'demo12345' }) })
   const salesToken = ((await salesRes.json()) as { token: string }).token
@@ -54,9 +57,19 @@ export async function benchDashboard(base: string, dbUrl: string, ownerToken: st
   finally {
     await pool.end()
   }
-  const page = () => fetch(`${base}/`, { headers: { cookie: `auth.token=${ownerToken}` } })
-  await (await page()).arrayBuffer()
-  const r = await load('GET / (server-rendered dashboard, Owner, figures cached)', page)
-  rows.push(`| ${r.name}, ${concurrency} concurrent | ${r.rps.toLocaleString('en')} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors |`)
+  const page = (url: string) => () => fetch(`${url}/`, { headers: { cookie: `auth.token=${ownerToken}` } })
+  await (await page(base)()).arrayBuffer()
+  const one = await load('GET / (server-rendered dashboard, Owner, figures cached), 1 process', page(base))
+  rows.push(`| ${one.name}, ${concurrency} concurrent | ${one.rps.toLocaleString('en')} req/s, p50 ${one.p50.toFixed(1)} ms, p95 ${one.p95.toFixed(1)} ms, p99 ${one.p99.toFixed(1)} ms, ${one.errors} errors |`)
+  const workers = availableParallelism()
+  const cluster = await startServer({ ...serverEnv, WORKERS: String(workers) }, 'scripts/cluster.mjs')
+  try {
+    for (let i = 0; i < 2 * workers; i++) await (await page(cluster.url)()).arrayBuffer()
+    const r = await load(`GET / (the same), npm run start:cluster, ${workers} workers`, page(cluster.url))
+    rows.push(`| ${r.name}, ${concurrency} concurrent | ${r.rps.toLocaleString('en')} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors |`)
+  }
+  finally {
+    cluster.child.kill('SIGTERM')
+  }
   return rows
 }

@@ -85,7 +85,8 @@ async function main() {
     rows.push(`| demo-data generator, ${LEADS.toLocaleString('en')} leads | ${Math.round(LEADS / gen.seconds).toLocaleString('en')} leads/s (${gen.seconds.toFixed(1)} s; ${gen.activities.toLocaleString('en')} activities, ${gen.stageHistory.toLocaleString('en')} stage changes) |`)
   }
 
-  const { url: base, child } = await startServer({ ...TEST_ENV, DATABASE_URL: url, LOGIN_MAX_FAILURES: '1000000' })
+  const serverEnv = { ...TEST_ENV, DATABASE_URL: url, LOGIN_MAX_FAILURES: '1000000' }
+  const { url: base, child } = await startServer(serverEnv)
   try {
     const rssIdle = await rssOf(child.pid!)
     const loginTimes: number[] = []
@@ -99,7 +100,7 @@ async function main() {
     loginTimes.sort((a, b) => a - b)
     rows.push(`| POST /api/auth/login (argon2id verify), sequential | p50 ${percentile(loginTimes, 0.5).toFixed(1)} ms, p95 ${percentile(loginTimes, 0.95).toFixed(1)} ms |`)
     if (ONLY === 'dashboard') {
-      rows.push(...await benchDashboard(base, url, token, load, CONCURRENCY))
+      rows.push(...await benchDashboard(base, url, token, load, CONCURRENCY, serverEnv))
       printTable(rows)
       return
     }
@@ -134,7 +135,7 @@ async function main() {
       const direct = await timeLeadsSql(url, owner, path.split('?')[1] ?? '')
       rows.push(`| GET /api/leads: ${name} (${total.toLocaleString('en')} matches) | median ${api.toFixed(1)} ms, p95 ${percentile(times, 0.95).toFixed(1)} ms; same ${direct.statements} SQL statements via mysql2 ${direct.median.toFixed(1)} ms (API/SQL ${(api / direct.median).toFixed(2)}×) |`)
     }
-    rows.push(...await benchDashboard(base, url, token, load, CONCURRENCY))
+    rows.push(...await benchDashboard(base, url, token, load, CONCURRENCY, serverEnv))
     for (const r of [
       await load('GET /api/auth/session (session row check)', () => fetch(`${base}/api/auth/session`, auth)),
       await load('GET /api/users (owner)', () => fetch(`${base}/api/users`, auth)),
