@@ -54,7 +54,7 @@ async function load(name: string, fn: () => Promise<Response>) {
     }
   }))
   latencies.sort((a, b) => a - b)
-  return { name, rps: Math.round(latencies.length / SECONDS), p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99), errors }
+  return { name, count: latencies.length, rps: Math.round(latencies.length / SECONDS), p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99), errors }
 }
 
 async function rssOf(pid: number): Promise<number> {
@@ -100,7 +100,7 @@ async function main() {
     loginTimes.sort((a, b) => a - b)
     rows.push(`| POST /api/auth/login (argon2id verify), sequential | p50 ${percentile(loginTimes, 0.5).toFixed(1)} ms, p95 ${percentile(loginTimes, 0.95).toFixed(1)} ms |`)
     if (ONLY === 'dashboard') {
-      rows.push(...await benchDashboard(base, url, token, load, CONCURRENCY, serverEnv))
+      rows.push(...await benchDashboard(base, url, token, load, CONCURRENCY, serverEnv, child.pid!))
       printTable(rows)
       return
     }
@@ -135,7 +135,7 @@ async function main() {
       const direct = await timeLeadsSql(url, owner, path.split('?')[1] ?? '')
       rows.push(`| GET /api/leads: ${name} (${total.toLocaleString('en')} matches) | median ${api.toFixed(1)} ms, p95 ${percentile(times, 0.95).toFixed(1)} ms; same ${direct.statements} SQL statements via mysql2 ${direct.median.toFixed(1)} ms (API/SQL ${(api / direct.median).toFixed(2)}×) |`)
     }
-    rows.push(...await benchDashboard(base, url, token, load, CONCURRENCY, serverEnv))
+    rows.push(...await benchDashboard(base, url, token, load, CONCURRENCY, serverEnv, child.pid!))
     for (const r of [
       await load('GET /api/auth/session (session row check)', () => fetch(`${base}/api/auth/session`, auth)),
       await load('GET /api/users (owner)', () => fetch(`${base}/api/users`, auth)),

@@ -38,8 +38,9 @@ export async function computeDashboard(db: DbOrTx, { ownerId, money }: Dashboard
   const wonIds = stages.filter(s => s.kind === 'won').map(s => s.id)
   const kindOf = new Map(stages.map(s => [s.id, s.kind]))
 
-  const [leadTrend, enrolTrend, cube, reach, targetRows, byProgram, byUser, programList, channelList] = await Promise.all([
-    leadsByMonth(db, months, ownerId),
+  const [olderLeads, enrolTrend, cube, reach, targetRows, byProgram, byUser, programList, channelList] = await Promise.all([
+    // The month and the one before come out of the cube below.
+    leadsByMonth(db, months.slice(0, -2), ownerId),
     enrolmentsByMonth(db, months, ownerId),
     leadCube(db, month, previousMonth, ownerId),
     funnelReach(db, range, ownerId, openPosition, wonIds),
@@ -49,6 +50,9 @@ export async function computeDashboard(db: DbOrTx, { ownerId, money }: Dashboard
     loadPrograms(db),
     loadChannels(db),
   ])
+
+  const leadTrend = new Map(olderLeads)
+  for (const m of [previousMonth, month]) leadTrend.set(m, cube.reduce((n, r) => n + (r.month === m ? r.n : 0), 0))
 
   // Targets: the overall (or the user's own) per month, and per program for the month.
   const headline = new Map(targetRows.filter(t => t.scope !== 'program').map(t => [t.month, t]))

@@ -57,19 +57,18 @@ function stageCase(column: typeof leads.stageId | typeof leadStageHistory.toStag
 /**
  * For the leads created in a range: how far each got (the highest open-stage position it ever reached, from its
  * stage history and its current stage) and whether it ever reached a won stage, counted per (position, won).
+ * One number per lead, the reach: the position, or a mark above every position once won (a won lead passed every
+ * step); its history read by a correlated subquery (lsh_lead_stage_idx, index only), so no lead-by-lead GROUP BY
+ * and its temporary table of every lead of the month.
  */
 export async function funnelReach(db: DbOrTx, range: Range, ownerId: number | null, openPosition: Map<number, number>, wonIds: number[]) {
-  const won = new Map(wonIds.map(id => [id, 1]))
-  const perLead = db.select({
-    pos: sql<number>`GREATEST(COALESCE(MAX(${stageCase(leadStageHistory.toStageId, openPosition)}), 0), ${stageCase(leads.stageId, openPosition)})`.as('pos'),
-    won: sql<number>`GREATEST(COALESCE(MAX(${stageCase(leadStageHistory.toStageId, won)}), 0), ${stageCase(leads.stageId, won)})`.as('won'),
-  }).from(leads)
-    .leftJoin(leadStageHistory, eq(leadStageHistory.leadId, leads.id))
-    .where(leadsIn(range, ownerId))
-    .groupBy(leads.id)
-    .as('per_lead')
-  const rows = await db.select({ pos: perLead.pos, won: perLead.won, n: count() }).from(perLead).groupBy(perLead.pos, perLead.won)
-  return rows.map(r => ({ pos: num(r.pos), won: num(r.won) === 1, n: num(r.n) }))
+  const WON = Math.max(0, ...openPosition.values()) + 1
+  const marks = new Map([...openPosition, ...wonIds.map(id => [id, WON] as const)])
+  const history = sql`(SELECT MAX(${stageCase(leadStageHistory.toStageId, marks)}) FROM ${leadStageHistory} WHERE ${leadStageHistory.leadId} = ${leads.id})`
+  const perLead = db.select({ reach: sql<number>`GREATEST(${stageCase(leads.stageId, marks)}, COALESCE(${history}, 0))`.as('reach') })
+    .from(leads).where(leadsIn(range, ownerId)).as('per_lead')
+  const rows = await db.select({ reach: perLead.reach, n: count() }).from(perLead).groupBy(perLead.reach)
+  return rows.map(r => ({ pos: num(r.reach) >= WON ? 0 : num(r.reach), won: num(r.reach) >= WON, n: num(r.n) }))
 }
 
 /** Targets for some months: the overall and per-program ones for the team, or the user's own. */
