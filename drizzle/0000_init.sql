@@ -374,6 +374,12 @@ CREATE TABLE `share_links` (
 	CONSTRAINT `share_links_token_uq` UNIQUE(`token_hash`)
 );
 --> statement-breakpoint
+CREATE TABLE `data_versions` (
+	`name` varchar(40) NOT NULL,
+	`version` bigint unsigned NOT NULL,
+	CONSTRAINT `data_versions_name` PRIMARY KEY(`name`)
+);
+--> statement-breakpoint
 ALTER TABLE `sessions` ADD CONSTRAINT `sessions_user_id_users_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `channel_aliases` ADD CONSTRAINT `channel_aliases_channel_id_channels_id_fk` FOREIGN KEY (`channel_id`) REFERENCES `channels`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `activities` ADD CONSTRAINT `activities_lead_id_leads_id_fk` FOREIGN KEY (`lead_id`) REFERENCES `leads`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -427,7 +433,7 @@ CREATE INDEX `lsh_to_stage_idx` ON `lead_stage_history` (`to_stage_id`,`changed_
 CREATE INDEX `lsh_changed_idx` ON `lead_stage_history` (`changed_at`);--> statement-breakpoint
 CREATE INDEX `leads_live_created_idx` ON `leads` (`deleted_at`,`created_at`);--> statement-breakpoint
 CREATE INDEX `leads_live_updated_idx` ON `leads` (`deleted_at`,`updated_at`);--> statement-breakpoint
-CREATE INDEX `leads_live_created_cube_idx` ON `leads` (`deleted_at`,`created_at`,`stage_id`,`channel_id`,`assigned_to`);--> statement-breakpoint
+CREATE INDEX `leads_live_created_cube_idx` ON `leads` (`deleted_at`,`created_at`,`stage_id`,`channel_id`,`assigned_to`,`program_id`);--> statement-breakpoint
 CREATE INDEX `leads_assignee_stage_idx` ON `leads` (`assigned_to`,`stage_id`,`deleted_at`,`created_at`);--> statement-breakpoint
 CREATE INDEX `leads_assignee_idx` ON `leads` (`assigned_to`,`deleted_at`,`created_at`);--> statement-breakpoint
 CREATE INDEX `leads_assignee_next_idx` ON `leads` (`assigned_to`,`deleted_at`,`next_follow_up_at`,`stage_id`,`channel_id`);--> statement-breakpoint

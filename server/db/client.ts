@@ -1,6 +1,7 @@
 import { drizzle } from 'drizzle-orm/mysql2'
 import mysql from 'mysql2/promise'
 import * as schema from './schema'
+import { trackWrites } from './versions'
 
 export type Database = ReturnType<typeof createDb>['db']
 /** A transaction handle; services accept either. */
@@ -25,6 +26,8 @@ export function createDb(url: string, poolSize = 10) {
   pool.pool.on('connection', (conn) => {
     conn.query(`SET time_zone = '+00:00'`)
   })
+  // Every write bumps the versions of the cached read models it can change (see versions.ts).
+  trackWrites(pool)
   const db = drizzle({ client: pool, schema, mode: 'default' })
   return { db, pool }
 }

@@ -6,6 +6,7 @@
  *   --emails N    e-mails for the outbox dispatcher benchmark (default 2000)
  *   --only outbox run only the outbox benchmark
  *   --only leads  run only the generator (unless --reuse) and the leads views
+ *   --only dashboard  run only the demo data (or --reuse) and the dashboard benchmark
  *   --reuse       keep the bench database when it already holds exactly --leads leads (skips the generator)
  *   --runs N      timed requests per leads view (default 100), each followed by one replay of its SQL
  *   --warmup N    untimed requests and replays per leads view before those (default 100)
@@ -57,7 +58,7 @@ async function load(name: string, fn: () => Promise<Response>) {
     }
   }))
   latencies.sort((a, b) => a - b)
-  return { name, rps: Math.round(latencies.length / SECONDS), p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99), errors }
+  return { name, count: latencies.length, rps: Math.round(latencies.length / SECONDS), p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99), errors }
 }
 
 async function rssOf(pid: number): Promise<number> {
@@ -98,7 +99,8 @@ async function main() {
     rows.push(`| demo-data generator, ${LEADS.toLocaleString('en')} leads | ${Math.round(LEADS / gen.seconds).toLocaleString('en')} leads/s (${gen.seconds.toFixed(1)} s; ${gen.activities.toLocaleString('en')} activities, ${gen.stageHistory.toLocaleString('en')} stage changes) |`)
   }
 
-  const { url: base, child } = await startServer({ ...TEST_ENV, DATABASE_URL: url, LOGIN_MAX_FAILURES: '1000000' })
+  const serverEnv = { ...TEST_ENV, DATABASE_URL: url, LOGIN_MAX_FAILURES: '1000000' }
+  const { url: base, child } = await startServer(serverEnv)
   try {
     const rssIdle = await rssOf(child.pid!)
     const loginTimes: number[] = []
@@ -113,6 +115,11 @@ async function main() {
     rows.push(`| POST /api/auth/login (argon2id verify), sequential | p50 ${percentile(loginTimes, 0.5).toFixed(1)} ms, p95 ${percentile(loginTimes, 0.95).toFixed(1)} ms |`)
 
     const auth = { headers: { authorization: `Bearer ${token}` } }
+    if (ONLY === 'dashboard') {
+      rows.push(...await benchDashboard(base, url, token, load, CONCURRENCY, serverEnv, child.pid!))
+      console.log(`\n| benchmark | result |\n| --- | --- |\n${rows.join('\n')}\n`)
+      return
+    }
 
     // The leads views issue 3 names, sequential requests. Each request is followed by one replay of the same view's
     // SQL straight through mysql2, so both sides see the same machine (2 cores shared with other work); medians are
@@ -166,7 +173,7 @@ async function main() {
       rows.push(`| GET /api/leads: ${name} (${total.toLocaleString('en')} matches) | median ${apiMedian.toFixed(2)} ms, p95 ${percentile(api, 0.95).toFixed(1)} ms; same ${direct.statements} SQL statements via mysql2 ${sqlMedian.toFixed(2)} ms (API/SQL ${(apiMedian / sqlMedian).toFixed(2)}×) |`)
     }
     if (ONLY === 'leads') return
-    rows.push(...await benchDashboard(base, token, load, CONCURRENCY))
+    rows.push(...await benchDashboard(base, url, token, load, CONCURRENCY, serverEnv, child.pid!))
     rows.push(...await benchReports(base, token))
     for (const r of [
       await load('GET /api/auth/session (session row check)', () => fetch(`${base}/api/auth/session`, auth)),

@@ -34,10 +34,11 @@ export async function resetTestDatabase(url = TEST_DATABASE_URL) {
   await pool.end()
 }
 
-export async function startServer(env: Record<string, string>): Promise<{ url: string, child: ChildProcess }> {
+/** The built server on a free port; `entry` may be another launcher of it (scripts/cluster.mjs). */
+export async function startServer(env: Record<string, string>, entry = '.output/server/index.mjs'): Promise<{ url: string, child: ChildProcess }> {
   if (!existsSync('.output/server/index.mjs')) throw new Error('No build found: run `npm run build` first (npm test does).')
   const port = await freePort()
-  const child = spawn(process.execPath, ['.output/server/index.mjs'], {
+  const child = spawn(process.execPath, [entry], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NITRO_HOST: '127.0.0.1', NITRO_PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

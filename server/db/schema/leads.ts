@@ -47,9 +47,10 @@ export const leads = mysqlTable('leads', {
   // (created_at, or updated_at on the board). See server/services/leads/sorting.ts.
   index('leads_live_created_idx').on(t.deletedAt, t.createdAt),
   index('leads_live_updated_idx').on(t.deletedAt, t.updatedAt),
-  // The dashboard's month cohort by stage, channel and assignee, counted from the index alone (a separate index:
-  // extra columns after created_at would cost the lists their (created_at, id) order).
-  index('leads_live_created_cube_idx').on(t.deletedAt, t.createdAt, t.stageId, t.channelId, t.assignedTo),
+  // The dashboard's month cohort by stage, channel and assignee, and the targets report's by program, channel and
+  // assignee, counted from the index alone (a separate index: extra columns after created_at would cost the lists
+  // their (created_at, id) order).
+  index('leads_live_created_cube_idx').on(t.deletedAt, t.createdAt, t.stageId, t.channelId, t.assignedTo, t.programId),
   index('leads_assignee_stage_idx').on(t.assignedTo, t.stageId, t.deletedAt, t.createdAt),
   index('leads_assignee_idx').on(t.assignedTo, t.deletedAt, t.createdAt),
   // Someone's follow-ups (overdue, today, this week), narrowed by stage and channel without reading rows.

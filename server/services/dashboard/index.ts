@@ -1,161 +1,82 @@
-import type { ChannelRow, DashboardDto, FunnelStep, KpiFigure, ProgramRow, TeamRow, TrendPoint } from '../../../shared/types/dashboard'
+import type { DashboardDto } from '../../../shared/types/dashboard'
 import { jakartaDay } from '../../../shared/utils/jakarta'
 import { can, leadScopeIsOwn } from '../../../shared/utils/permissions'
+import { readVersions } from '../../db/versions'
 import type { DbOrTx } from '../../utils/db'
 import type { SessionUser } from '../auth/sessions'
-import { monthRange, percent, shiftMonth } from './actuals'
+import { VersionedCache } from './cache'
+import { computeDashboard, type DashboardFigures, type DashboardScope } from './compute'
 import { runRateForecast } from './forecast'
-import {
-  enrolmentsBy, enrolmentsByMonth, funnelReach, leadCube, leadsByMonth, loadChannels, loadPrograms, loadStages, loadTargets, loadTeam, overdueBy,
-} from './queries'
+import { loadStages, loadUserIds, overdueAt } from './queries'
 
-export const TREND_MONTHS = 6
+export { TREND_MONTHS } from './compute'
 
 /** The current month in Jakarta, 'YYYY-MM'. */
 export const currentMonth = (now = new Date()) => jakartaDay(now).slice(0, 7)
-
-/**
- * Everything the dashboard at `/` shows for one Jakarta month, in the caller's scope: Sales/CS their own leads,
- * the enrolments credited to them and their per-user targets; everyone else the whole team. Money (revenue,
- * the forecast) only for roles allowed to see it — left out of the response, not just hidden in the UI.
- */
-export async function dashboardFor(db: DbOrTx, user: Pick<SessionUser, 'id' | 'role'>, month: string, now = new Date()): Promise<DashboardDto> {
-  const ownerId = leadScopeIsOwn(user.role) ? user.id : null
-  const money = canSeeMoney(user.role)
-  const months = Array.from({ length: TREND_MONTHS }, (_, i) => shiftMonth(month, i - TREND_MONTHS + 1))
-  const previousMonth = shiftMonth(month, -1)
-  const range = monthRange(month)
-
-  const stages = await loadStages(db)
-  const openStages = stages.filter(s => s.kind === 'open')
-  const openPosition = new Map(openStages.map(s => [s.id, s.position]))
-  const wonIds = stages.filter(s => s.kind === 'won').map(s => s.id)
-  const kindOf = new Map(stages.map(s => [s.id, s.kind]))
-
-  const [leadTrend, enrolTrend, cube, reach, targetRows, byProgram, byUser, programList, channelList] = await Promise.all([
-    leadsByMonth(db, months, ownerId),
-    enrolmentsByMonth(db, months, ownerId),
-    leadCube(db, month, previousMonth, ownerId),
-    funnelReach(db, range, ownerId, openPosition, wonIds),
-    loadTargets(db, months, ownerId),
-    enrolmentsBy(db, range, ownerId, 'program'),
-    enrolmentsBy(db, range, ownerId, 'user'),
-    loadPrograms(db),
-    loadChannels(db),
-  ])
-
-  // Targets: the overall (or the user's own) per month, and per program for the month.
-  const headline = new Map(targetRows.filter(t => t.scope !== 'program').map(t => [t.month, t]))
-  const programTargets = new Map(targetRows.filter(t => t.scope === 'program' && t.month === month).map(t => [t.scopeId, t]))
-
-  const trend: TrendPoint[] = months.map((m) => {
-    const target = headline.get(m)
-    const enrolled = enrolTrend.get(m) ?? { students: 0, revenue: 0 }
-    return {
-      month: m,
-      leads: { target: target?.leads ?? null, real: leadTrend.get(m) ?? 0 },
-      students: { target: target?.students ?? null, real: enrolled.students },
-      ...(money ? { revenue: { target: target?.revenue ?? null, real: enrolled.revenue } } : {}),
-    }
-  })
-  const [previous, current] = trend.slice(-2) as [TrendPoint, TrendPoint]
-  const card = (key: 'leads' | 'students' | 'revenue'): KpiFigure => {
-    const { target, real } = current[key]!
-    return { target, real, pct: percent(real, target), previous: previous[key]!.real }
-  }
-
-  // The month's cohort (and last month's, for the change in conversion) by channel, assignee and current stage.
-  const cohort = (m: string) => cube.filter(r => r.month === m)
-  const isWon = (stageId: number) => kindOf.get(stageId) === 'won'
-  const isLost = (stageId: number) => kindOf.get(stageId) === 'lost'
-  const tally = (rows: typeof cube) => rows.reduce((t, r) => ({
-    leads: t.leads + r.n, won: t.won + (isWon(r.stageId) ? r.n : 0), lost: t.lost + (isLost(r.stageId) ? r.n : 0),
-  }), { leads: 0, won: 0, lost: 0 })
-  const now_ = tally(cohort(month))
-  const before = tally(cohort(previousMonth))
-
-  const funnel = funnelSteps(stages, reach)
-  const channels = channelRows(cohort(month), channelList, tally)
-
-  const programs: ProgramRow[] = programList
-    .filter(p => p.active || byProgram.has(p.id) || programTargets.has(p.id))
-    .map((p) => {
-      const real = byProgram.get(p.id) ?? { students: 0, revenue: 0 }
-      const target = programTargets.get(p.id)
-      return {
-        programId: p.id, code: p.code, name: p.name,
-        students: { target: target?.students ?? null, real: real.students, pct: percent(real.students, target?.students) },
-        ...(money ? { revenue: { target: target?.revenue ?? null, real: real.revenue, pct: percent(real.revenue, target?.revenue) } } : {}),
-      }
-    })
-    .sort((a, b) => (b.revenue?.real ?? 0) - (a.revenue?.real ?? 0) || b.students.real - a.students.real || a.name.localeCompare(b.name))
-
-  // The leaderboard: everyone on the team, plus anyone else leads or enrolments of the month are credited to.
-  const byAssignee = new Map<number, typeof cube>()
-  for (const r of cohort(month)) if (r.assignedTo != null) byAssignee.set(r.assignedTo, [...byAssignee.get(r.assignedTo) ?? [], r])
-  const credited = [...byAssignee.keys(), ...[...byUser.keys()].filter((id): id is number => id != null)]
-  const people = await loadTeam(db, ownerId, [...new Set(credited)])
-  const overdue = await overdueBy(db, people.map(p => p.id), [...openPosition.keys()], now)
-  const team: TeamRow[] = people.map((p) => {
-    const t = tally(byAssignee.get(p.id) ?? [])
-    const e = byUser.get(p.id) ?? { students: 0, revenue: 0 }
-    return {
-      userId: p.id, name: p.name, role: p.role, leads: t.leads, won: t.won, rate: percent(t.won, t.leads),
-      students: e.students, ...(money ? { revenue: e.revenue } : {}), overdue: overdue.get(p.id) ?? 0,
-    }
-  }).sort((a, b) => (b.revenue ?? 0) - (a.revenue ?? 0) || b.students - a.students || b.won - a.won || b.leads - a.leads || a.name.localeCompare(b.name))
-
-  const target = headline.get(month)
-  return {
-    month,
-    previousMonth,
-    scope: ownerId == null ? 'all' : 'own',
-    money,
-    cards: {
-      ...(money ? { revenue: card('revenue') } : {}),
-      students: card('students'),
-      leads: card('leads'),
-      conversion: {
-        leads: now_.leads, won: now_.won, lost: now_.lost,
-        rate: percent(now_.won, now_.leads), previousRate: percent(before.won, before.leads), closedRate: percent(now_.won, now_.won + now_.lost),
-      },
-      ...(money ? { forecast: runRateForecast(month, current.revenue!.real, target?.revenue ?? null, now) } : {}),
-    },
-    trend,
-    funnel,
-    channels,
-    programs,
-    team,
-  }
-}
 
 /** Revenue and the forecast: the Owner and Managers (the team's), Sales/CS (their own); never Admin. */
 export function canSeeMoney(role: SessionUser['role']): boolean {
   return role !== 'admin' && can(role, 'dashboard:view')
 }
 
-/** One step per active open stage in board order, then one for winning. */
-function funnelSteps(stages: Awaited<ReturnType<typeof loadStages>>, reach: { pos: number, won: boolean, n: number }[]): FunnelStep[] {
-  const steps: Omit<FunnelStep, 'pct'>[] = stages.filter(s => s.active && s.kind === 'open').map(s => ({
-    stageId: s.id, code: s.code, name: s.name, kind: 'open' as const,
-    count: reach.reduce((n, r) => n + (r.won || r.pos >= s.position ? r.n : 0), 0),
-  }))
-  const won = stages.find(s => s.active && s.kind === 'won') ?? stages.find(s => s.kind === 'won')
-  if (won) steps.push({ stageId: won.id, code: won.code, name: won.name, kind: 'won', count: reach.reduce((n, r) => n + (r.won ? r.n : 0), 0) })
-  const first = steps[0]?.count ?? 0
-  return steps.map(s => ({ ...s, pct: percent(s.count, first) }))
+export function dashboardScope(user: Pick<SessionUser, 'id' | 'role'>): DashboardScope {
+  return { ownerId: leadScopeIsOwn(user.role) ? user.id : null, money: canSeeMoney(user.role) }
 }
 
-function channelRows(
-  rows: Awaited<ReturnType<typeof leadCube>>,
-  list: Awaited<ReturnType<typeof loadChannels>>,
-  tally: (rows: Awaited<ReturnType<typeof leadCube>>) => { leads: number, won: number },
-): ChannelRow[] {
-  const by = new Map<number | null, typeof rows>()
-  for (const r of rows) by.set(r.channelId, [...by.get(r.channelId) ?? [], r])
-  const names = new Map(list.map(c => [c.id, c.name]))
-  return [...by].map(([channelId, rs]) => {
-    const t = tally(rs)
-    return { channelId, name: channelId == null ? null : names.get(channelId) ?? null, leads: t.leads, won: t.won, rate: percent(t.won, t.leads) }
-  }).sort((a, b) => b.leads - a.leads || b.won - a.won || (a.name ?? '~').localeCompare(b.name ?? '~'))
+// Per (scope, month): the whole team with and without money, and each Sales/CS user, for the months people open.
+const figures = new VersionedCache<DashboardFigures>(500)
+// The overdue counts of every assignee, as of `from`, under `version`; they hold until `until`.
+let overdueKept: { version: number, from: number, result: Promise<{ counts: Map<number, number>, until: number }> } | undefined
+
+/**
+ * Everything the dashboard at `/` shows for one Jakarta month, in the caller's scope (see computeDashboard).
+ * The figures that follow from the stored rows are computed once per data version and reused by every request
+ * until the next write; the two that move with the clock are added here, exactly as of `now`: the forecast's
+ * days elapsed and each person's overdue follow-ups (kept only until the next follow-up falls due).
+ */
+export async function dashboardFor(
+  db: DbOrTx, user: Pick<SessionUser, 'id' | 'role'>, month: string, now = new Date(),
+  opts: { fresh?: boolean } = {},
+): Promise<DashboardDto> {
+  const scope = dashboardScope(user)
+  // `fresh`: computed from the rows, nothing reused or kept (what the cached answer must always equal).
+  const version = opts.fresh ? { dashboard: null, followups: null } : await readVersions(db, ['dashboard', 'followups'])
+  const key = `${scope.ownerId ?? 'team'}:${scope.money ? 'money' : 'no-money'}:${month}`
+  const [base, overdue] = await Promise.all([
+    figures.get(key, version.dashboard, () => computeDashboard(db, scope, month)),
+    overdueNow(db, version.followups, now),
+  ])
+  const { forecast, cards, team, ...rest } = base
+  return {
+    ...rest,
+    cards: { ...cards, ...(forecast ? { forecast: runRateForecast(month, forecast.real, forecast.target, now) } : {}) },
+    team: team.map(row => ({ ...row, overdue: overdue.get(row.userId) ?? 0 })),
+  }
+}
+
+/**
+ * Overdue follow-ups per assignee as of `now`. Counted as of some earlier instant `from` under the same data
+ * version, they still hold if no follow-up fell due in between: reused until the earliest follow-up still to come.
+ */
+async function overdueNow(db: DbOrTx, version: number | null, now: Date): Promise<Map<number, number>> {
+  const t = now.getTime()
+  const kept = overdueKept
+  if (version != null && kept && kept.version === version && kept.from <= t) {
+    const r = await kept.result.catch(() => null)
+    if (r && t < r.until) return r.counts
+  }
+  const result = (async () => {
+    const [stages, userIds] = await Promise.all([loadStages(db), loadUserIds(db)])
+    const { counts, until } = await overdueAt(db, userIds, stages.filter(s => s.kind === 'open').map(s => s.id), now)
+    return { counts, until: until?.getTime() ?? Number.POSITIVE_INFINITY }
+  })()
+  const current = overdueKept
+  if (version != null && (!current || current.version < version || (current.version === version && current.from <= t))) {
+    const entry = { version, from: t, result }
+    overdueKept = entry
+    result.catch(() => {
+      if (overdueKept === entry) overdueKept = undefined
+    })
+  }
+  return (await result).counts
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, lt, or, sql, sum, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, gte, inArray, isNull, lt, or, sql, sum, type SQL } from 'drizzle-orm'
 import { channels, enrollments, leads, leadStageHistory, pipelineStages, programs, targets, users } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
 import { enrolmentsIn, leadsIn, monthRange } from './actuals'
@@ -57,19 +57,18 @@ function stageCase(column: typeof leads.stageId | typeof leadStageHistory.toStag
 /**
  * For the leads created in a range: how far each got (the highest open-stage position it ever reached, from its
  * stage history and its current stage) and whether it ever reached a won stage, counted per (position, won).
+ * One number per lead, the reach: the position, or a mark above every position once won (a won lead passed every
+ * step); its history read by a correlated subquery (lsh_lead_stage_idx, index only), so no lead-by-lead GROUP BY
+ * and its temporary table of every lead of the month.
  */
 export async function funnelReach(db: DbOrTx, range: Range, ownerId: number | null, openPosition: Map<number, number>, wonIds: number[]) {
-  const won = new Map(wonIds.map(id => [id, 1]))
-  const perLead = db.select({
-    pos: sql<number>`GREATEST(COALESCE(MAX(${stageCase(leadStageHistory.toStageId, openPosition)}), 0), ${stageCase(leads.stageId, openPosition)})`.as('pos'),
-    won: sql<number>`GREATEST(COALESCE(MAX(${stageCase(leadStageHistory.toStageId, won)}), 0), ${stageCase(leads.stageId, won)})`.as('won'),
-  }).from(leads)
-    .leftJoin(leadStageHistory, eq(leadStageHistory.leadId, leads.id))
-    .where(leadsIn(range, ownerId))
-    .groupBy(leads.id)
-    .as('per_lead')
-  const rows = await db.select({ pos: perLead.pos, won: perLead.won, n: count() }).from(perLead).groupBy(perLead.pos, perLead.won)
-  return rows.map(r => ({ pos: num(r.pos), won: num(r.won) === 1, n: num(r.n) }))
+  const WON = Math.max(0, ...openPosition.values()) + 1
+  const marks = new Map([...openPosition, ...wonIds.map(id => [id, WON] as const)])
+  const history = sql`(SELECT MAX(${stageCase(leadStageHistory.toStageId, marks)}) FROM ${leadStageHistory} WHERE ${leadStageHistory.leadId} = ${leads.id})`
+  const perLead = db.select({ reach: sql<number>`GREATEST(${stageCase(leads.stageId, marks)}, COALESCE(${history}, 0))`.as('reach') })
+    .from(leads).where(leadsIn(range, ownerId)).as('per_lead')
+  const rows = await db.select({ reach: perLead.reach, n: count() }).from(perLead).groupBy(perLead.reach)
+  return rows.map(r => ({ pos: num(r.reach) >= WON ? 0 : num(r.reach), won: num(r.reach) >= WON, n: num(r.n) }))
 }
 
 /** Targets for some months: the overall and per-program ones for the team, or the user's own. */
@@ -81,13 +80,31 @@ export function loadTargets(db: DbOrTx, months: string[], ownerId: number | null
     .from(targets).where(and(inArray(targets.month, months), which))
 }
 
-/** Open leads per assignee whose next follow-up is already past. */
-export async function overdueBy(db: DbOrTx, userIds: number[], openIds: number[], now: Date) {
-  if (!userIds.length || !openIds.length) return new Map<number, number>()
-  const rows = await db.select({ userId: leads.assignedTo, n: count() }).from(leads)
-    .where(and(inArray(leads.assignedTo, userIds), isNull(leads.deletedAt), lt(leads.nextFollowUpAt, now), inArray(leads.stageId, openIds)))
-    .groupBy(leads.assignedTo)
-  return new Map(rows.map(r => [r.userId!, num(r.n)]))
+/**
+ * Each person's open leads whose next follow-up is past at `now`, and the next instant those counts can change by
+ * the clock alone: the earliest follow-up still to come on an open lead (null: none). Until then, and until a
+ * write, the counts hold. Counted per person (`assigned_to = ?` ranges of leads_assignee_next_idx, index only):
+ * `assigned_to IS NOT NULL` would read the whole index.
+ */
+export async function overdueAt(db: DbOrTx, userIds: number[], openIds: number[], now: Date): Promise<{ counts: Map<number, number>, until: Date | null }> {
+  if (!openIds.length) return { counts: new Map(), until: null }
+  const open = and(isNull(leads.deletedAt), inArray(leads.stageId, openIds))
+  const [rows, next] = await Promise.all([
+    userIds.length
+      ? db.select({ userId: leads.assignedTo, n: count() }).from(leads)
+          .where(and(inArray(leads.assignedTo, userIds), open, lt(leads.nextFollowUpAt, now)))
+          .groupBy(leads.assignedTo)
+      : [],
+    db.select({ at: leads.nextFollowUpAt }).from(leads)
+      .where(and(open, gte(leads.nextFollowUpAt, now)))
+      .orderBy(asc(leads.nextFollowUpAt)).limit(1),
+  ])
+  return { counts: new Map(rows.map(r => [r.userId!, num(r.n)])), until: next[0]?.at ?? null }
+}
+
+/** Everyone's id: the people overdue follow-ups are counted for. */
+export async function loadUserIds(db: DbOrTx): Promise<number[]> {
+  return (await db.select({ id: users.id }).from(users)).map(u => u.id)
 }
 
 /** The team for the leaderboard: active Admin and Sales/CS users, plus anyone else with figures (or just oneself). */
