@@ -30,7 +30,4 @@ export function enrolmentsIn(range: [Date, Date], ownerId: number | null): SQL {
   return and(activeEnrollmentsIn(...range), ownerId == null ? undefined : eq(enrollments.userId, ownerId))!
 }
 
-/** x / y × 100 to one decimal; null when y is 0 or missing. */
-export function percent(x: number, y: number | null | undefined): number | null {
-  return y ? Math.round((x / y) * 1000) / 10 : null
-}
+export { percent } from '../../../shared/utils/figures'

@@ -1,6 +1,6 @@
 import type { DashboardDto } from '../../../shared/types/dashboard'
 import { jakartaDay } from '../../../shared/utils/jakarta'
-import { can, leadScopeIsOwn } from '../../../shared/utils/permissions'
+import { canSeeMoney, leadScopeIsOwn } from '../../../shared/utils/permissions'
 import { readVersions } from '../../db/versions'
 import type { DbOrTx } from '../../utils/db'
 import type { SessionUser } from '../auth/sessions'
@@ -13,11 +13,6 @@ export { TREND_MONTHS } from './compute'
 
 /** The current month in Jakarta, 'YYYY-MM'. */
 export const currentMonth = (now = new Date()) => jakartaDay(now).slice(0, 7)
-
-/** Revenue and the forecast: the Owner and Managers (the team's), Sales/CS (their own); never Admin. */
-export function canSeeMoney(role: SessionUser['role']): boolean {
-  return role !== 'admin' && can(role, 'dashboard:view')
-}
 
 export function dashboardScope(user: Pick<SessionUser, 'id' | 'role'>): DashboardScope {
   return { ownerId: leadScopeIsOwn(user.role) ? user.id : null, money: canSeeMoney(user.role) }
