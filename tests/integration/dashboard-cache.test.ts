@@ -1,8 +1,9 @@
 import type { ChildProcess } from 'node:child_process'
 import { eq } from 'drizzle-orm'
+import mysql from 'mysql2/promise'
 import { ofetch } from 'ofetch'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { channels, leadStageHistory, pipelineStages, programs } from '../../server/db/schema'
+import { channels, leads, leadStageHistory, pipelineStages, programs } from '../../server/db/schema'
 import { dashboardFor } from '../../server/services/dashboard'
 import type { DashboardDto } from '../../shared/types/dashboard'
 import { catalogHelpers } from '../support/catalog'
@@ -132,6 +133,26 @@ describe('the cached dashboard', () => {
     expect((await read(A, 'sales')).cards.leads.real).toBe(before + 1)
     expect((await read(B, 'sales')).cards.leads.real).toBe(before + 1)
     await expectExact('direct insert')
+  })
+
+  it('is really served from the cache: a row slipped in around the database client shows only with the next write', async () => {
+    await expectExact('settled')
+    const before = (await read(A, 'sales')).cards.leads.real
+    // A raw connection, as a DBA's hand-typed SQL would be: nothing bumps the version.
+    const raw = await mysql.createConnection({ uri: inject('databaseURL'), timezone: 'Z' })
+    try {
+      await raw.query('INSERT INTO leads (student_name, stage_id, assigned_to, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', ['Tembolok D6', await stageId('prospect'), viewer.sales!.id, at(`${M}-26T09:00:00`), new Date()])
+    }
+    finally {
+      await raw.end()
+    }
+    expect((await read(A, 'sales')).cards.leads.real).toBe(before)
+    expect((await read(B, 'sales')).cards.leads.real).toBe(before)
+    // Any write through the client moves the version on, and the row is counted from then on.
+    await db.update(leads).set({ studentName: 'Tembolok D1' }).where(eq(leads.id, lead.D1!))
+    expect((await read(A, 'sales')).cards.leads.real).toBe(before + 1)
+    expect((await read(B, 'sales')).cards.leads.real).toBe(before + 1)
+    await expectExact('after the next write')
   })
 
   it('counts a follow-up as overdue the moment it falls due, with no write in between', async () => {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Database } from '../client'
 import { channelAliases, channels, pipelineStages, programs } from '../schema'
+import { VERSIONED } from '../versions'
 
 /** Reference data every installation needs. Upserts by code, so running it again changes nothing. */
 export const BASE_STAGES = [
@@ -55,6 +56,10 @@ export const BASE_PROGRAMS = [
 
 export async function seedBase(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
+    // Data versions start from the clock (microseconds), as every bump does (server/db/versions.ts): a database made
+    // afresh never hands out a version a running process may still hold from before.
+    for (const name of Object.keys(VERSIONED))
+      await tx.execute(sql`INSERT IGNORE INTO data_versions (name, version) VALUES (${name}, FLOOR(UNIX_TIMESTAMP(NOW(6)) * 1000000))`)
     await tx.insert(pipelineStages).values(BASE_STAGES.map(s => ({ ...s })))
       .onDuplicateKeyUpdate({ set: { code: sql`code` } })
     await tx.insert(channels).values(BASE_CHANNELS.map(c => ({ ...c })))

@@ -8,6 +8,11 @@ import { enrolmentsIn, leadsIn, monthRange } from './actuals'
  * `ownerId` narrows to one Sales/CS user's leads and credited enrolments; null reads the whole team.
  */
 type Range = [Date, Date]
+/**
+ * The month cohort's covering index. Named for one person's leads too: the optimizer takes leads_assignee_idx
+ * there, which lacks the stage and channel, and reads every row (0.2–0.6 s instead of 60–90 ms at 1M leads).
+ */
+const COHORT_INDEX = 'leads_live_created_cube_idx'
 const num = (v: unknown) => Number(v ?? 0)
 
 export function loadStages(db: DbOrTx) {
@@ -43,7 +48,7 @@ export async function leadCube(db: DbOrTx, month: string, previousMonth: string,
   const [start, end] = monthRange(month)
   const current = sql<number>`${leads.createdAt} >= ${start}`
   const rows = await db.select({ current, channelId: leads.channelId, assignedTo: leads.assignedTo, stageId: leads.stageId, n: count() })
-    .from(leads).where(leadsIn([monthRange(previousMonth)[0], end], ownerId))
+    .from(leads, { forceIndex: COHORT_INDEX }).where(leadsIn([monthRange(previousMonth)[0], end], ownerId))
     .groupBy(current, leads.stageId, leads.channelId, leads.assignedTo)
   return rows.map(r => ({ month: num(r.current) ? month : previousMonth, channelId: r.channelId, assignedTo: r.assignedTo, stageId: r.stageId, n: num(r.n) }))
 }
@@ -66,7 +71,7 @@ export async function funnelReach(db: DbOrTx, range: Range, ownerId: number | nu
   const marks = new Map([...openPosition, ...wonIds.map(id => [id, WON] as const)])
   const history = sql`(SELECT MAX(${stageCase(leadStageHistory.toStageId, marks)}) FROM ${leadStageHistory} WHERE ${leadStageHistory.leadId} = ${leads.id})`
   const perLead = db.select({ reach: sql<number>`GREATEST(${stageCase(leads.stageId, marks)}, COALESCE(${history}, 0))`.as('reach') })
-    .from(leads).where(leadsIn(range, ownerId)).as('per_lead')
+    .from(leads, { forceIndex: COHORT_INDEX }).where(leadsIn(range, ownerId)).as('per_lead')
   const rows = await db.select({ reach: perLead.reach, n: count() }).from(perLead).groupBy(perLead.reach)
   return rows.map(r => ({ pos: num(r.reach) >= WON ? 0 : num(r.reach), won: num(r.reach) >= WON, n: num(r.n) }))
 }
