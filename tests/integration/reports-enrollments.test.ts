@@ -30,7 +30,7 @@ describe('recording an enrolment from the lead page', () => {
     })
     expect(res.status).toBe(201)
     expect(res.body).toMatchObject({
-      lead: { id: salesLead, studentName: 'Nadia Pendaftar' }, program: { id: fx.programId }, channel: { id: fx.channelId, name: 'Event Sekolah' },
+      lead: { id: salesLead, studentName: 'Nadia Pendaftar' }, program: { id: fx.programId }, channel: { id: fx.channelId, name: fx.channelName },
       user: { id: fx.userIds.sales, name: 'Budi Sales' }, amount: 3_000_000, enrolledAt: '2026-10-31T16:30:00.000Z', status: 'active',
     })
     ids.oct = res.body.id
