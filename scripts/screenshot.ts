@@ -22,9 +22,9 @@ try {
       await page.getByLabel(/e-mail/i).fill(email)
       await page.getByLabel(/kata sandi|password/i).fill('demo12345')
       await page.getByRole('button', { name: /masuk|sign in/i }).click()
-      await page.waitForURL(url => !url.pathname.startsWith('/login'))
+      await page.waitForURL(url => !url.pathname.startsWith('/login'), { waitUntil: 'commit', timeout: 60_000 })
     }
-    await page.goto(`${base}${path}`)
+    await page.goto(`${base}${path}`, { timeout: 60_000 })
     await page.waitForLoadState('networkidle')
     await page.waitForTimeout(1200)
     const file = `${out}/${path.replace(/[/?=&]+/g, '_').replace(/^_/, '') || 'home'}${phone ? '-phone' : ''}.png`
