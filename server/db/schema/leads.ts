@@ -106,11 +106,13 @@ export const activities = mysqlTable('activities', {
   ...timestamps,
   ...softDelete,
 }, t => [
-  index('activities_lead_idx').on(t.leadId, t.occurredAt),
+  // A lead's timeline, and its first live activity (the team report's first response) from the index alone.
+  index('activities_lead_idx').on(t.leadId, t.deletedAt, t.occurredAt),
   index('activities_user_idx').on(t.userId, t.occurredAt),
   index('activities_next_action_idx').on(t.nextActionAt),
-  // The latest-updates feed reads the newest activities across all leads.
-  index('activities_occurred_idx').on(t.occurredAt),
+  // The latest-updates feed reads the newest activities across all leads; the team report counts a period's live
+  // activities per person and type from the index alone.
+  index('activities_occurred_idx').on(t.occurredAt, t.deletedAt, t.userId, t.type),
 ])
 
 export const todos = mysqlTable('todos', {

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gte, inArray, isNull, lt, or, sql, sum, type SQL } from 'drizzle-orm'
 import { channels, enrollments, leads, leadStageHistory, pipelineStages, programs, targets, users } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
+import { facts, keyOf, leadSum } from '../reports/lead-facts'
 import { enrolmentsIn, leadsIn, monthRange } from './actuals'
 
 /**
@@ -20,10 +21,13 @@ export function loadStages(db: DbOrTx) {
     .from(pipelineStages).orderBy(asc(pipelineStages.position), asc(pipelineStages.id))
 }
 
-/** Leads per Jakarta month: one COUNT over the covering index per month, run side by side. */
+/** Leads per Jakarta month, from the month facts. */
 export async function leadsByMonth(db: DbOrTx, months: string[], ownerId: number | null) {
-  const counts = await Promise.all(months.map(m => db.select({ n: count() }).from(leads).where(leadsIn(monthRange(m), ownerId))))
-  return new Map(months.map((m, i) => [m, num(counts[i]![0]?.n)]))
+  const rows = await db.select({ month: facts.month, n: leadSum() }).from(facts)
+    .where(and(inArray(facts.month, months), ownerId == null ? undefined : eq(facts.assignedTo, ownerId)))
+    .groupBy(facts.month)
+  const byMonth = new Map(rows.map(r => [r.month, num(r.n)]))
+  return new Map(months.map(m => [m, byMonth.get(m) ?? 0]))
 }
 
 /** Active enrolments (students) and their amounts (revenue) per Jakarta month. */
@@ -42,15 +46,14 @@ export async function enrolmentsBy(db: DbOrTx, range: Range, ownerId: number | n
 
 /**
  * Leads created in a month and the month before, counted by month, channel, assignee and current stage: the
- * conversion card, the channel chart and the leaderboard's leads and wins come from this one covering-index scan.
+ * conversion card, the channel chart and the leaderboard's leads and wins, read from the month facts.
  */
 export async function leadCube(db: DbOrTx, month: string, previousMonth: string, ownerId: number | null) {
-  const [start, end] = monthRange(month)
-  const current = sql<number>`${leads.createdAt} >= ${start}`
-  const rows = await db.select({ current, channelId: leads.channelId, assignedTo: leads.assignedTo, stageId: leads.stageId, n: count() })
-    .from(leads, { forceIndex: COHORT_INDEX }).where(leadsIn([monthRange(previousMonth)[0], end], ownerId))
-    .groupBy(current, leads.stageId, leads.channelId, leads.assignedTo)
-  return rows.map(r => ({ month: num(r.current) ? month : previousMonth, channelId: r.channelId, assignedTo: r.assignedTo, stageId: r.stageId, n: num(r.n) }))
+  const rows = await db.select({ month: facts.month, channelId: facts.channelId, assignedTo: facts.assignedTo, stageId: facts.stageId, n: leadSum() })
+    .from(facts)
+    .where(and(inArray(facts.month, [previousMonth, month]), ownerId == null ? undefined : eq(facts.assignedTo, ownerId)))
+    .groupBy(facts.month, facts.stageId, facts.channelId, facts.assignedTo)
+  return rows.map(r => ({ month: r.month, channelId: keyOf(r.channelId), assignedTo: keyOf(r.assignedTo), stageId: r.stageId, n: num(r.n) }))
 }
 
 /** A CASE over stage ids, so the funnel needs no join to the stages table. */

@@ -6,6 +6,7 @@ import { monthRange } from '../../../shared/utils/months'
 import { enrollments, leads } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
 import type { SessionUser } from '../auth/sessions'
+import { facts, factsCohort, keyOf, leadSum } from './lead-facts'
 
 /**
  * The one definition of the real figures targets are measured against, for the targets page and the dashboard.
@@ -48,11 +49,13 @@ export class Actuals {
 }
 
 /**
- * Real revenue, students and leads of a range for every scope at once: overall, each program, channel and
- * user. Two grouped queries; `viewer` narrows them to what a Sales/CS user may see.
+ * Real revenue, students and leads of the Jakarta months from..to for every scope at once: overall, each program,
+ * channel and user. Two grouped reads, the leads from `lead_month_facts`; `viewer` narrows them to what a
+ * Sales/CS user may see.
  */
-export async function actualsBetween(db: DbOrTx, from: Date, to: Date, viewer?: Pick<SessionUser, 'id' | 'role'>): Promise<Actuals> {
+export async function actualsOfMonths(db: DbOrTx, fromMonth: string, toMonth: string, viewer?: Pick<SessionUser, 'id' | 'role'>): Promise<Actuals> {
   const own = viewer && leadScopeIsOwn(viewer.role)
+  const [from, to] = [monthRange(fromMonth)[0], monthRange(toMonth)[1]]
   const enrolledBy = db.select({
     programId: enrollments.programId,
     channelId: enrollments.channelId,
@@ -60,21 +63,18 @@ export async function actualsBetween(db: DbOrTx, from: Date, to: Date, viewer?: 
     students: count(),
     revenue: sql<string>`COALESCE(SUM(${enrollments.amount}), 0)`,
   }).from(enrollments).$dynamic()
-  const [enrolled, created] = await Promise.all([
+  const [enrolled, createdFacts] = await Promise.all([
     // The lead is joined only to narrow a Sales/CS user's scope: for everyone else it costs a primary-key read
     // per enrolment (most of a second for a month at 1M leads) and changes nothing.
     (own ? enrolledBy.innerJoin(leads, eq(leads.id, enrollments.leadId)) : enrolledBy)
       .where(and(activeEnrollmentsIn(from, to), own ? enrollmentScope(viewer) : undefined))
       .groupBy(enrollments.programId, enrollments.channelId, enrollments.userId),
-    db.select({
-      programId: leads.programId,
-      channelId: leads.channelId,
-      userId: leads.assignedTo,
-      leads: count(),
-    }).from(leads)
-      .where(and(leadsCreatedIn(from, to), own ? eq(leads.assignedTo, viewer.id) : undefined))
-      .groupBy(leads.programId, leads.channelId, leads.assignedTo),
+    db.select({ programId: facts.programId, channelId: facts.channelId, userId: facts.assignedTo, leads: leadSum() })
+      .from(facts)
+      .where(factsCohort(fromMonth, toMonth, {}, { ownerId: own ? viewer.id : null }, []))
+      .groupBy(facts.programId, facts.channelId, facts.assignedTo),
   ])
+  const created = createdFacts.map(r => ({ programId: keyOf(r.programId), channelId: keyOf(r.channelId), userId: keyOf(r.userId), leads: r.leads }))
 
   const map = new Map<ActualsKey, Actual>()
   const add = (scope: TargetScope, scopeId: number | null, part: Partial<Actual>) => {
@@ -105,6 +105,5 @@ export async function actualsBetween(db: DbOrTx, from: Date, to: Date, viewer?: 
 
 /** The real figures of a Jakarta month ('YYYY-MM'). */
 export function monthActuals(db: DbOrTx, month: string, viewer?: Pick<SessionUser, 'id' | 'role'>): Promise<Actuals> {
-  const [from, to] = monthRange(month)
-  return actualsBetween(db, from, to, viewer)
+  return actualsOfMonths(db, month, month, viewer)
 }

@@ -1,11 +1,12 @@
-import { count, sql, type SQL } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import type { SourceType } from '../../../shared/enums/catalog'
 import type { ReportQuery } from '../../../shared/schemas/reports'
 import type { ConversionData, ConversionRow } from '../../../shared/types/report-conversion'
 import { days, median, percent } from '../../../shared/utils/figures'
 import { enrollments, leads, leadStageHistory } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
-import { closingStages, flag, inIds, leadCohort, loadChannelInfo, periodRange, type ChannelInfo, type Outcomes } from './cohort'
+import { facts, factsCohort, keyOf, leadSum, leadSumIn } from './lead-facts'
+import { closingStages, inIds, leadCohort, loadChannelInfo, periodRange, type ChannelInfo, type Outcomes } from './cohort'
 import type { ReportViewer } from './scope'
 
 const num = (v: unknown) => Number(v ?? 0)
@@ -24,8 +25,9 @@ export async function conversionReport(db: DbOrTx, viewer: ReportViewer, q: Repo
   const cohort = leadCohort(periodRange(q.from, q.to), q, viewer, channelList)
 
   const [counted, middles, revenue] = await Promise.all([
-    db.select({ channelId: leads.channelId, leads: count(), won: flag(inIds(leads.stageId, stages.won)), lost: flag(inIds(leads.stageId, stages.lost)) })
-      .from(leads).where(cohort).groupBy(leads.channelId),
+    db.select({ channelId: facts.channelId, leads: leadSum(), won: leadSumIn(stages.won), lost: leadSumIn(stages.lost) })
+      .from(facts).where(factsCohort(q.from, q.to, q, viewer, channelList)).groupBy(facts.channelId)
+      .then(rows => rows.map(r => ({ ...r, channelId: keyOf(r.channelId) }))),
     middleDurations(db, cohort, stages, channelList),
     viewer.money ? wonRevenue(db, cohort, stages) : Promise.resolve([]),
   ])

@@ -1,4 +1,4 @@
-import { count, inArray, type SQL } from 'drizzle-orm'
+import { inArray, type SQL } from 'drizzle-orm'
 import type { TargetScope } from '../../../shared/enums/catalog'
 import type { LeadReportGroup } from '../../../shared/enums/reports'
 import type { ReportQuery } from '../../../shared/schemas/reports'
@@ -7,10 +7,11 @@ import { percent } from '../../../shared/utils/figures'
 import { leads, users } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
 import {
-  asFigure, closingStages, flag, inIds, jakartaMonthOf, leadCohort, loadChannelInfo, metricOf, periodRange, tallyOver, targetsOver,
+  asFigure, closingStages, leadCohort, loadChannelInfo, metricOf, periodRange, tallyOver, targetsOver,
   type ChannelInfo, type Outcomes,
 } from './cohort'
 import { freeTextGroups, freeTextMonths } from './leads-free-text'
+import { facts, factsCohort, keyOf, leadSum, leadSumIn } from './lead-facts'
 import type { ReportViewer } from './scope'
 import { monthsOf } from './target-vs-real'
 
@@ -54,7 +55,7 @@ export async function leadsReport(db: DbOrTx, viewer: ReportViewer, q: ReportQue
   const [listed, rowTargets, totalTargets] = await Promise.all([
     freeText
       ? freeTextGroups(db, freeText, cohort, stages, { hideSingletons: q.by === 'school' })
-      : keyedGroups(db, q.by as KeyedGroup, cohort, stages, channelList).then(groups => ({ groups, counted: groups.length })),
+      : keyedGroups(db, q.by as KeyedGroup, factsCohort(q.from, q.to, q, viewer, channelList), stages, channelList).then(groups => ({ groups, counted: groups.length })),
     rowScope ? targetsOver(db, rowScope, q.from, q.to) : null,
     totalScope ? targetsOver(db, totalScope.scope, q.from, q.to) : null,
   ])
@@ -130,12 +131,12 @@ function totalsTargetScope(q: ReportQuery<'leads'>, viewer: ReportViewer): { sco
 
 type KeyedGroup = Exclude<LeadReportGroup, 'school' | 'grade'>
 
-/** Groups that are an id on the lead (channel, person) or follow from one (source type), month by month. */
+/** Groups that are an id on the lead (channel, person) or follow from one (source type), month by month, from the month facts. */
 async function keyedGroups(db: DbOrTx, by: KeyedGroup, cohort: SQL, stages: Outcomes, channelList: ChannelInfo[]): Promise<GroupTally[]> {
-  const column = by === 'admin' ? leads.assignedTo : leads.channelId
-  const month = jakartaMonthOf(leads.createdAt)
-  const rows = await db.select({ id: column, month, leads: count(), won: flag(inIds(leads.stageId, stages.won)) })
-    .from(leads).where(cohort).groupBy(column, month)
+  const column = by === 'admin' ? facts.assignedTo : facts.channelId
+  const grouped = await db.select({ id: column, month: facts.month, leads: leadSum(), won: leadSumIn(stages.won) })
+    .from(facts).where(cohort).groupBy(column, facts.month)
+  const rows = grouped.map(r => ({ ...r, id: keyOf(r.id) }))
   const ids = [...new Set(rows.map(r => r.id).filter((id): id is number => id != null))]
   const people = by === 'admin' && ids.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)) : []
   const channelOf = new Map(channelList.map(c => [c.id, c]))

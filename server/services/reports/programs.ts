@@ -1,13 +1,14 @@
-import { and, count, isNotNull, sum } from 'drizzle-orm'
+import { and, count, sum } from 'drizzle-orm'
 import type { ReportQuery } from '../../../shared/schemas/reports'
 import type { ProgramsData, ProgramsRow } from '../../../shared/types/report-programs'
 import { percent } from '../../../shared/utils/figures'
-import { enrollments, leads, programs } from '../../db/schema'
+import { enrollments, programs } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
 import {
-  asFigure, closingStages, inIds, jakartaMonthOf, leadCohort, loadChannelInfo, metricOf, periodRange, sumTallies, tallyOver,
+  asFigure, closingStages, jakartaMonthOf, loadChannelInfo, metricOf, periodRange, sumTallies, tallyOver,
   targetsOver, enrolmentCohort, type Tally,
 } from './cohort'
+import { factIn, facts, factsCohort, leadSum, leadSumIn } from './lead-facts'
 import type { ReportViewer } from './scope'
 
 const num = (v: unknown) => Number(v ?? 0)
@@ -28,20 +29,14 @@ export async function programsReport(db: DbOrTx, viewer: ReportViewer, q: Report
   const [stages, channelList] = await Promise.all([closingStages(db), loadChannelInfo(db)])
 
   const programList = await db.select({ id: programs.id, code: programs.code, name: programs.name, active: programs.active }).from(programs)
-  const cohort = leadCohort(range, q, viewer, channelList)
-  // The interested leads are counted on `leads_program_idx` (program, deleted, created: no row read), and the
-  // won ones apart, on the cohort index narrowed to won stages (rows read for those few only): one query for
-  // both would read every lead's row for its program.
-  const [enrolled, interested, interestedWon, targetMap] = await Promise.all([
+  // The interested leads, and how many of them are won now, from the month facts.
+  const [enrolled, interested, targetMap] = await Promise.all([
     db.select({ programId: enrollments.programId, month, students: count(), revenue: sum(enrollments.amount) })
       .from(enrollments).where(enrolmentCohort(range, q, viewer))
       .groupBy(enrollments.programId, month),
-    db.select({ programId: leads.programId, leads: count() })
-      .from(leads).where(and(cohort, inIds(leads.programId, programList.map(p => p.id))))
-      .groupBy(leads.programId),
-    db.select({ programId: leads.programId, won: count() })
-      .from(leads).where(and(cohort, inIds(leads.stageId, stages.won), isNotNull(leads.programId)))
-      .groupBy(leads.programId),
+    db.select({ programId: facts.programId, leads: leadSum(), won: leadSumIn(stages.won) })
+      .from(facts).where(and(factsCohort(q.from, q.to, q, viewer, channelList), factIn(facts.programId, programList.map(p => p.id))))
+      .groupBy(facts.programId),
     withTargets ? targetsOver(db, 'program', q.from, q.to) : Promise.resolve(new Map()),
   ])
 
@@ -52,8 +47,7 @@ export async function programsReport(db: DbOrTx, viewer: ReportViewer, q: Report
     students.set(r.programId, (students.get(r.programId) ?? new Map()).set(r.month, num(r.students)))
     revenue.set(r.programId, (revenue.get(r.programId) ?? new Map()).set(r.month, num(r.revenue)))
   }
-  const wonOf = new Map(interestedWon.map(r => [r.programId!, num(r.won)]))
-  const leadsOf = new Map(interested.map(r => [r.programId!, { leads: num(r.leads), won: wonOf.get(r.programId!) ?? 0 }]))
+  const leadsOf = new Map(interested.map(r => [r.programId, { leads: num(r.leads), won: num(r.won) }]))
 
   const tallies: { row: ProgramsRow, students: Tally, revenue: Tally }[] = []
   for (const p of programList) {

@@ -10,6 +10,7 @@ import type { DbOrTx } from '../../utils/db'
 import { isOpenLead, workloadPercent } from '../assignment'
 import { ASSIGNABLE_ROLES } from '../assignment/pick'
 import { activeEnrollmentsIn, leadsCreatedIn } from './actuals'
+import { facts, factsCohort, keyOf, leadSum, leadSumIn } from './lead-facts'
 import type { ReportViewer } from './scope'
 
 /**
@@ -51,17 +52,14 @@ async function workloadBy(db: DbOrTx, s: Slice, now: Date) {
   return { open: new Map(rows.map(r => [r.userId!, num(r.open)])), overdue: new Map(rows.map(r => [r.userId!, num(r.overdue)])) }
 }
 
-/**
- * Leads created in the period per assignee, and how many of them are won now. The won stages are named by id, not
- * joined: with a join the planner starts from the stages table and reads lead rows instead of the covering index.
- */
-async function newLeadsBy(db: DbOrTx, s: Slice, [start, end]: Range) {
+/** Leads created in the period's months per assignee, and how many of them are won now, from the month facts. */
+async function newLeadsBy(db: DbOrTx, s: Slice, from: string, to: string) {
   const wonIds = (await db.select({ id: pipelineStages.id }).from(pipelineStages).where(eq(pipelineStages.kind, 'won'))).map(r => r.id)
-  const won = wonIds.length ? sql<string>`COALESCE(SUM(${inArray(leads.stageId, wonIds)}), 0)` : sql<string>`0`
-  return db.select({ userId: leads.assignedTo, n: count(), won })
-    .from(leads)
-    .where(and(leadsCreatedIn(start, end), assignee(s), leadFilter(s)))
-    .groupBy(leads.assignedTo)
+  const rows = await db.select({ userId: facts.assignedTo, n: leadSum(), won: leadSumIn(wonIds) })
+    .from(facts)
+    .where(and(factsCohort(from, to, s, { ownerId: s.ownerId }, []), s.ownerId ? undefined : sql`${facts.assignedTo} <> 0`))
+    .groupBy(facts.assignedTo)
+  return rows.map(r => ({ ...r, userId: keyOf(r.userId) }))
 }
 
 /**
@@ -150,7 +148,7 @@ export async function team(db: DbOrTx, viewer: ReportViewer, q: ReportQuery<'tea
   const targetsApply = !q.channelId && !q.programId
   const [work, created, response, acts, enrolled, targetRows] = await Promise.all([
     workloadBy(db, slice, now),
-    newLeadsBy(db, slice, range),
+    newLeadsBy(db, slice, q.from, q.to),
     firstResponseBy(db, slice, range),
     activitiesBy(db, slice, range),
     enrolmentsBy(db, slice, range),
