@@ -29,13 +29,16 @@ export function redact(row: Record<string, unknown> | null | undefined): Record<
   return out
 }
 
+/** Columns the database keeps for itself (a timestamp, `leads.stages_reached` of the triggers): never an edit. */
+const DERIVED = new Set(['updatedAt', 'stagesReached'])
+
 /** Keep only what changed, so an entry reads as a diff. Creation and deletion keep the whole row. */
 function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
   if (!before || !after) return { before, after }
   const b: Record<string, unknown> = {}
   const a: Record<string, unknown> = {}
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (key === 'updatedAt') continue
+    if (DERIVED.has(key)) continue
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
       b[key] = before[key]
       a[key] = after[key]

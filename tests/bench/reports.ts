@@ -6,7 +6,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * Every report's API with its default filters, as the Owner (the whole team, the heaviest scope) and a Sales/CS
  * user: sequential, median of `runs` after one warm-up request; and a shared link opened without a session.
  */
-export async function benchReports(base: string, ownerToken: string, runs = 10): Promise<string[]> {
+export async function benchReports(base: string, ownerToken: string, runs = 5): Promise<string[]> {
   const rows: string[] = []
   const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.9.8.2' }, body: JSON.stringify({ email: 'sales@demo.test', password: 'demo12345' }) })
   const salesToken = ((await login.json()) as { token: string }).token
@@ -25,6 +25,26 @@ export async function benchReports(base: string, ownerToken: string, runs = 10):
     const owner = await time(`/api/reports/${name}`, { authorization: `Bearer ${ownerToken}` })
     const sales = name === 'ads' ? null : await time(`/api/reports/${name}`, { authorization: `Bearer ${salesToken}` })
     rows.push(`| GET /api/reports/${name} (default filters) | Owner median ${owner.median.toFixed(0)} ms (max ${owner.max.toFixed(0)})${sales ? `; Sales/CS ${sales.median.toFixed(0)} ms` : ''} |`)
+  }
+  // The other periods and groupings people pick: a year where the default is a month, a month where it is a year,
+  // the free-text groupings.
+  const year = (() => {
+    const now = new Date(Date.now() + 7 * 3_600_000)
+    const to = now.toISOString().slice(0, 7)
+    now.setUTCMonth(now.getUTCMonth() - 11)
+    return { from: now.toISOString().slice(0, 7), to }
+  })()
+  for (const path of [
+    `/api/reports/programs?from=${year.from}&to=${year.to}`,
+    `/api/reports/team?from=${year.from}&to=${year.to}`,
+    `/api/reports/leads?from=${year.to}&to=${year.to}`,
+    `/api/reports/conversion?from=${year.to}&to=${year.to}`,
+    '/api/reports/leads?by=admin',
+    '/api/reports/leads?by=school',
+    '/api/reports/leads?by=grade',
+  ]) {
+    const owner = await time(path, { authorization: `Bearer ${ownerToken}` })
+    rows.push(`| GET ${path.replace(year.from, 'YYYY-MM').replaceAll(year.to, 'YYYY-MM')} | Owner median ${owner.median.toFixed(0)} ms (max ${owner.max.toFixed(0)}) |`)
   }
   const share = await fetch(`${base}/api/share-links`, {
     method: 'POST',

@@ -7,6 +7,7 @@
  *   --only outbox run only the outbox benchmark
  *   --only leads  run only the generator (unless --reuse) and the leads views
  *   --only dashboard  run only the demo data (or --reuse) and the dashboard benchmark
+ *   --only reports  run only the demo data (or --reuse) and the reports benchmark
  *   --reuse       keep the bench database when it already holds exactly --leads leads (skips the generator)
  *   --runs N      timed requests per leads view (default 100), each followed by one replay of its SQL
  *   --warmup N    untimed requests and replays per leads view before those (default 100)
@@ -115,6 +116,11 @@ async function main() {
     rows.push(`| POST /api/auth/login (argon2id verify), sequential | p50 ${percentile(loginTimes, 0.5).toFixed(1)} ms, p95 ${percentile(loginTimes, 0.95).toFixed(1)} ms |`)
 
     const auth = { headers: { authorization: `Bearer ${token}` } }
+    if (ONLY === 'reports') {
+      rows.push(...await benchReports(base, token))
+      console.log(`\n| benchmark | result |\n| --- | --- |\n${rows.join('\n')}\n`)
+      return
+    }
     if (ONLY === 'dashboard') {
       rows.push(...await benchDashboard(base, url, token, load, CONCURRENCY, serverEnv, child.pid!))
       console.log(`\n| benchmark | result |\n| --- | --- |\n${rows.join('\n')}\n`)

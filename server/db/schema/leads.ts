@@ -37,6 +37,12 @@ export const leads = mysqlTable('leads', {
   lastActivityAt: instant('last_activity_at'),
   lostReason: varchar('lost_reason', { length: 255 }),
   closedAt: instant('closed_at'),
+  /**
+   * Every stage the lead has been in, as a comma list of stage ids ('1,2,5'): its history's stages and its current
+   * one, the funnel's "how far it got". Kept by triggers (drizzle/0002_lead_month_facts_triggers.sql); never
+   * written by the app, but for the demo generator, which sets what the triggers would.
+   */
+  stagesReached: varchar('stages_reached', { length: 255 }).notNull().default(''),
   notes: text('notes'),
   createdBy: ref('created_by').references(() => users.id),
   ...timestamps,
@@ -148,8 +154,8 @@ export const enrollments = mysqlTable('enrollments', {
   createdAt: createdAt(),
 }, t => [
   index('enrollments_enrolled_idx').on(t.enrolledAt),
-  // Real students and revenue per month (and per program and person), answered from the index alone.
-  index('enrollments_status_enrolled_idx').on(t.status, t.enrolledAt, t.amount, t.programId, t.userId),
+  // Real students and revenue per month (and per program, person and channel), answered from the index alone.
+  index('enrollments_status_enrolled_idx').on(t.status, t.enrolledAt, t.amount, t.programId, t.userId, t.channelId),
   index('enrollments_program_idx').on(t.programId, t.enrolledAt),
   index('enrollments_lead_idx').on(t.leadId),
   index('enrollments_user_idx').on(t.userId, t.enrolledAt),

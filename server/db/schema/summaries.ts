@@ -1,7 +1,8 @@
-import { bigint, char, int, mysqlTable, primaryKey } from 'drizzle-orm/mysql-core'
+import { bigint, char, int, mysqlTable, primaryKey, varchar } from 'drizzle-orm/mysql-core'
 
 /**
- * Live leads counted per Jakarta month of creation and per (stage, channel, assignee, program of interest): the
+ * Live leads counted per Jakarta month of creation and per (stage, channel, assignee, program of interest, stages
+ * reached): the
  * lead figures of the dashboard and the reports (leads, conversion, programs, targets) read a few thousand rows
  * here instead of every lead of their period.
  *
@@ -20,9 +21,11 @@ export const leadMonthFacts = mysqlTable('lead_month_facts', {
   channelId: bigint('channel_id', { mode: 'number', unsigned: true }).notNull(),
   assignedTo: bigint('assigned_to', { mode: 'number', unsigned: true }).notNull(),
   programId: bigint('program_id', { mode: 'number', unsigned: true }).notNull(),
+  /** `leads.stages_reached`: the stages the leads have been in, so the funnel reads here too. */
+  reached: varchar('reached', { length: 255 }).notNull(),
   leads: int('leads', { unsigned: true }).notNull(),
   /** Σ `leads.expected_value`, Rupiah. */
   expectedValue: bigint('expected_value', { mode: 'number', unsigned: true }).notNull(),
 }, t => [
-  primaryKey({ name: 'lead_month_facts_pk', columns: [t.month, t.stageId, t.channelId, t.assignedTo, t.programId] }),
+  primaryKey({ name: 'lead_month_facts_pk', columns: [t.month, t.stageId, t.channelId, t.assignedTo, t.programId, t.reached] }),
 ])

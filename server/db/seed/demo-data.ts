@@ -155,6 +155,8 @@ export async function generateDemoData(db: Database, opts: DemoDataOptions): Pro
         const grade = (campaign ? GRADES[campaign.level] : channel.sourceType === 'event' ? GRADES.event : GRADES.ALL).pick(rng)
         const out = factory.make({ id: ++id, createdAt: t, channel, grade, utm: utmFor(rng, channel, campaign, t) })
         const { lead, enrollment } = out
+        // What the triggers would make of the history inserted after the lead: set here, so they have nothing to add.
+        lead.stagesReached = [...new Set([...out.history.map(h => h.toStageId), lead.stageId])].join(',')
         buf.leads.push(lead)
         buf.history.push(...out.history)
         buf.activities.push(...out.activities)

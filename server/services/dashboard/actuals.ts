@@ -1,11 +1,11 @@
 import { and, eq, gte, lt, type SQL } from 'drizzle-orm'
 import type { MySqlColumn } from 'drizzle-orm/mysql-core'
-import { enrollments, leads } from '../../db/schema'
-import { activeEnrollmentsIn, leadsCreatedIn } from '../reports/actuals'
+import { enrollments } from '../../db/schema'
+import { activeEnrollmentsIn } from '../reports/actuals'
 
 /**
  * What "real" means: the definitions live in server/services/reports/actuals.ts and are used here:
- * - leads:    leads created in the Jakarta month, not deleted;
+ * - leads:    leads created in the Jakarta month, not deleted (counted from lead_month_facts);
  * - students: enrolments with status 'active' enrolled in the Jakarta month;
  * - revenue:  the sum of those enrolments' amounts (whole Rupiah).
  * Enrolments are counted by their own date and status, whatever later happened to the lead.
@@ -15,11 +15,6 @@ import { activeEnrollmentsIn, leadsCreatedIn } from '../reports/actuals'
 export { daysInMonth, monthRange, shiftMonth } from '../../../shared/utils/months'
 
 export const between = (column: MySqlColumn, [from, to]: [Date, Date]) => and(gte(column, from), lt(column, to))!
-
-/** Leads that count as "leads" in a range (the reports' definition), for everyone or one owner. */
-export function leadsIn(range: [Date, Date], ownerId: number | null): SQL {
-  return and(leadsCreatedIn(...range), ownerId == null ? undefined : eq(leads.assignedTo, ownerId))!
-}
 
 /**
  * Enrolments that count as students and revenue in a range (the reports' definition), for everyone

@@ -43,7 +43,7 @@ export async function computeDashboard(db: DbOrTx, { ownerId, money }: Dashboard
     leadsByMonth(db, months.slice(0, -2), ownerId),
     enrolmentsByMonth(db, months, ownerId),
     leadCube(db, month, previousMonth, ownerId),
-    funnelReach(db, range, ownerId, openPosition, wonIds),
+    funnelReach(db, month, ownerId, openPosition, wonIds),
     loadTargets(db, months, ownerId),
     enrolmentsBy(db, range, ownerId, 'program'),
     enrolmentsBy(db, range, ownerId, 'user'),

@@ -1,19 +1,14 @@
-import { and, asc, count, eq, gte, inArray, isNull, lt, or, sql, sum, type SQL } from 'drizzle-orm'
-import { channels, enrollments, leads, leadStageHistory, pipelineStages, programs, targets, users } from '../../db/schema'
+import { and, asc, count, eq, gte, inArray, isNull, lt, or, sum } from 'drizzle-orm'
+import { channels, enrollments, leads, pipelineStages, programs, targets, users } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
-import { facts, keyOf, leadSum } from '../reports/lead-facts'
-import { enrolmentsIn, leadsIn, monthRange } from './actuals'
+import { facts, keyOf, leadSum, stagesOf } from '../reports/lead-facts'
+import { enrolmentsIn, monthRange } from './actuals'
 
 /**
  * The dashboard's reads, each one aggregate over an index range (see the EXPLAIN notes in docs/dashboard.md).
  * `ownerId` narrows to one Sales/CS user's leads and credited enrolments; null reads the whole team.
  */
 type Range = [Date, Date]
-/**
- * The month cohort's covering index. Named for one person's leads too: the optimizer takes leads_assignee_idx
- * there, which lacks the stage and channel, and reads every row (0.2–0.6 s instead of 60–90 ms at 1M leads).
- */
-const COHORT_INDEX = 'leads_live_created_cube_idx'
 const num = (v: unknown) => Number(v ?? 0)
 
 export function loadStages(db: DbOrTx) {
@@ -56,27 +51,26 @@ export async function leadCube(db: DbOrTx, month: string, previousMonth: string,
   return rows.map(r => ({ month: r.month, channelId: keyOf(r.channelId), assignedTo: keyOf(r.assignedTo), stageId: r.stageId, n: num(r.n) }))
 }
 
-/** A CASE over stage ids, so the funnel needs no join to the stages table. */
-function stageCase(column: typeof leads.stageId | typeof leadStageHistory.toStageId, values: Map<number, number>): SQL {
-  if (!values.size) return sql`0`
-  return sql`(CASE ${column} ${sql.join([...values].map(([id, v]) => sql`WHEN ${id} THEN ${v}`), sql` `)} ELSE 0 END)`
-}
-
 /**
- * For the leads created in a range: how far each got (the highest open-stage position it ever reached, from its
- * stage history and its current stage) and whether it ever reached a won stage, counted per (position, won).
- * One number per lead, the reach: the position, or a mark above every position once won (a won lead passed every
- * step); its history read by a correlated subquery (lsh_lead_stage_idx, index only), so no lead-by-lead GROUP BY
- * and its temporary table of every lead of the month.
+ * For the leads created in a month: how far each got (the highest open-stage position it has been in, current
+ * stage included) and whether it has ever been in a won stage, counted per (position, won), from the month facts'
+ * stages reached. The rule of `stageReach` in server/services/reports/stage-reach.ts, in board positions.
  */
-export async function funnelReach(db: DbOrTx, range: Range, ownerId: number | null, openPosition: Map<number, number>, wonIds: number[]) {
-  const WON = Math.max(0, ...openPosition.values()) + 1
-  const marks = new Map([...openPosition, ...wonIds.map(id => [id, WON] as const)])
-  const history = sql`(SELECT MAX(${stageCase(leadStageHistory.toStageId, marks)}) FROM ${leadStageHistory} WHERE ${leadStageHistory.leadId} = ${leads.id})`
-  const perLead = db.select({ reach: sql<number>`GREATEST(${stageCase(leads.stageId, marks)}, COALESCE(${history}, 0))`.as('reach') })
-    .from(leads, { forceIndex: COHORT_INDEX }).where(leadsIn(range, ownerId)).as('per_lead')
-  const rows = await db.select({ reach: perLead.reach, n: count() }).from(perLead).groupBy(perLead.reach)
-  return rows.map(r => ({ pos: num(r.reach) >= WON ? 0 : num(r.reach), won: num(r.reach) >= WON, n: num(r.n) }))
+export async function funnelReach(db: DbOrTx, month: string, ownerId: number | null, openPosition: Map<number, number>, wonIds: number[]) {
+  const rows = await db.select({ stageId: facts.stageId, reached: facts.reached, n: leadSum() }).from(facts)
+    .where(and(eq(facts.month, month), ownerId == null ? undefined : eq(facts.assignedTo, ownerId)))
+    .groupBy(facts.stageId, facts.reached)
+  const won = new Set(wonIds)
+  const counted = new Map<string, { pos: number, won: boolean, n: number }>()
+  for (const r of rows) {
+    const been = [r.stageId, ...stagesOf(r.reached)]
+    const everWon = been.some(id => won.has(id))
+    const pos = everWon ? 0 : Math.max(0, ...been.map(id => openPosition.get(id) ?? 0))
+    const key = `${pos}|${everWon}`
+    const c = counted.get(key) ?? counted.set(key, { pos, won: everWon, n: 0 }).get(key)!
+    c.n += num(r.n)
+  }
+  return [...counted.values()]
 }
 
 /** Targets for some months: the overall and per-program ones for the team, or the user's own. */

@@ -6,6 +6,8 @@ import { monthRange } from '../../../shared/utils/months'
 import { channels, leads } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
 import { leadsCreatedIn } from './actuals'
+import { loadChannelInfo } from './cohort'
+import { factsCohort } from './lead-facts'
 import type { ReportViewer } from './scope'
 import { loadStages, openRanks, reachSteps, stageReach, type StageRow } from './stage-reach'
 
@@ -87,8 +89,10 @@ async function medianStays(db: DbOrTx, cohort: SQL, stageIds: number[]): Promise
 export async function funnelReport(db: DbOrTx, viewer: ReportViewer, q: ReportQuery<'funnel'>): Promise<FunnelData> {
   const [stages, cohort] = await Promise.all([loadStages(db), cohortOf(db, viewer, q)])
   const openSteps = stages.filter(s => s.active && s.kind === 'open')
+  const assignee = viewer.ownerId ?? q.userId
+  const reachOf = factsCohort(q.from, q.to, { channelId: q.channelId, programId: q.programId, userId: assignee ?? undefined, sourceType: q.sourceType }, { ownerId: null }, await loadChannelInfo(db))
   const [reach, lostBy, medians] = await Promise.all([
-    stageReach(db, cohort, stages),
+    stageReach(db, reachOf, stages),
     lostAt(db, cohort, stages),
     medianStays(db, cohort, openSteps.map(s => s.id)),
   ])

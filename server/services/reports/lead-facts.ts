@@ -39,3 +39,6 @@ export const leadSumIn = (stageIds: readonly number[]) =>
 
 /** A key read back as the lead's column reads: 0 (no channel, assignee or program) is null. */
 export const keyOf = (id: number | string): number | null => (Number(id) === 0 ? null : Number(id))
+
+/** The stage ids of a `reached` key ('1,2,5'). */
+export const stagesOf = (reached: string): number[] => (reached ? reached.split(',').map(Number) : [])

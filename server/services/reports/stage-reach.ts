@@ -1,13 +1,15 @@
-import { asc, count, eq, sql, type SQL } from 'drizzle-orm'
+import { asc, type SQL } from 'drizzle-orm'
 import type { StageKind } from '../../../shared/enums/catalog'
-import { leads, leadStageHistory, pipelineStages } from '../../db/schema'
+import { pipelineStages } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
+import { facts, leadSum, stagesOf } from './lead-facts'
 
 /**
  * How far a cohort of leads got through the pipeline: the reach rule of the dashboard's funnel
  * (docs/dashboard.md), for any set of leads. A lead counts in a step when its stage history or its current stage
  * reached that open stage or a later one, or any won stage (a won lead passed every step); lost leads count up to
- * where they got. (server/services/dashboard/queries.ts `funnelReach` is the same rule for one month and owner.)
+ * where they got. (server/services/dashboard/queries.ts `funnelReach` is the same rule for one month and owner,
+ * in board positions.)
  */
 
 export interface StageRow { id: number, code: string, name: string, kind: StageKind, position: number, active: boolean }
@@ -23,12 +25,6 @@ export function openRanks(stages: StageRow[]): Map<number, number> {
   return new Map(stages.filter(s => s.kind === 'open').map((s, i) => [s.id, i + 1]))
 }
 
-/** A CASE over stage ids, so no join to the stages table is needed. */
-function stageCase(column: SQL | typeof leads.stageId | typeof leadStageHistory.toStageId, values: Map<number, number>): SQL {
-  if (!values.size) return sql`0`
-  return sql`(CASE ${column} ${sql.join([...values].map(([id, v]) => sql`WHEN ${id} THEN ${v}`), sql` `)} ELSE 0 END)`
-}
-
 export interface Reach {
   /** The furthest open stage reached, as its rank (0: none). */
   rank: number
@@ -39,23 +35,26 @@ export interface Reach {
   n: number
 }
 
-/** The cohort's leads counted per (furthest open rank, ever won, now lost): one grouped pass over leads ⋈ history. */
-export async function stageReach(db: DbOrTx, cohort: SQL, stages: StageRow[]): Promise<Reach[]> {
+/**
+ * The cohort's leads counted per (furthest open rank, ever won, now lost), from the month facts: each facts row
+ * names the leads' current stage and every stage they have been in (`leads.stages_reached`, their history and
+ * their current stage), so the rule runs over a few hundred groups in JS, whatever the board order is now.
+ */
+export async function stageReach(db: DbOrTx, factsWhere: SQL, stages: StageRow[]): Promise<Reach[]> {
   const ranks = openRanks(stages)
-  const won = new Map(stages.filter(s => s.kind === 'won').map(s => [s.id, 1]))
-  const lost = new Map(stages.filter(s => s.kind === 'lost').map(s => [s.id, 1]))
-  const perLead = db.select({
-    rank: sql<number>`GREATEST(COALESCE(MAX(${stageCase(leadStageHistory.toStageId, ranks)}), 0), ${stageCase(leads.stageId, ranks)})`.as('rank'),
-    won: sql<number>`GREATEST(COALESCE(MAX(${stageCase(leadStageHistory.toStageId, won)}), 0), ${stageCase(leads.stageId, won)})`.as('won'),
-    lost: sql<number>`${stageCase(leads.stageId, lost)}`.as('lost'),
-  }).from(leads)
-    .leftJoin(leadStageHistory, eq(leadStageHistory.leadId, leads.id))
-    .where(cohort)
-    .groupBy(leads.id)
-    .as('per_lead')
-  const rows = await db.select({ rank: perLead.rank, won: perLead.won, lost: perLead.lost, n: count() })
-    .from(perLead).groupBy(perLead.rank, perLead.won, perLead.lost)
-  return rows.map(r => ({ rank: Number(r.rank), won: Number(r.won) === 1, lost: Number(r.lost) === 1, n: Number(r.n) }))
+  const won = new Set(stages.filter(s => s.kind === 'won').map(s => s.id))
+  const lost = new Set(stages.filter(s => s.kind === 'lost').map(s => s.id))
+  const rows = await db.select({ stageId: facts.stageId, reached: facts.reached, n: leadSum() }).from(facts)
+    .where(factsWhere).groupBy(facts.stageId, facts.reached)
+  const counted = new Map<string, Reach>()
+  for (const r of rows) {
+    const been = [r.stageId, ...stagesOf(r.reached)]
+    const reach = { rank: Math.max(0, ...been.map(id => ranks.get(id) ?? 0)), won: been.some(id => won.has(id)), lost: lost.has(r.stageId), n: 0 }
+    const key = `${reach.rank}|${reach.won}|${reach.lost}`
+    const c = counted.get(key) ?? counted.set(key, reach).get(key)!
+    c.n += Number(r.n)
+  }
+  return [...counted.values()]
 }
 
 export interface ReachStep { stage: StageRow, count: number }
