@@ -24,6 +24,11 @@ export default defineNuxtConfig({
   typescript: { strict: true },
 
   hooks: {
+    // @nuxtjs/i18n's <SwitchLocalePathLink> (unused here: the language is the account's, not the URL's) comes with a
+    // plugin that searches every rendered page's HTML with a regular expression for its markers.
+    'app:resolve'(app) {
+      app.plugins = app.plugins.filter(p => !p.src.includes('switch-locale-path-ssr'))
+    },
     // Scheduled work: every process runs the cron; the work itself is claimed in the database
     // (SELECT ... FOR UPDATE SKIP LOCKED), so any number of instances is safe. SCHEDULER_ENABLED=false
     // turns it off per instance; SCHEDULER_TICK_SECONDS runs it more often than once a minute.

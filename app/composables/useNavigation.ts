@@ -1,7 +1,9 @@
-import type { NavigationMenuItem } from '@nuxt/ui'
 import type { Permission } from '#shared/utils/permissions'
 
 interface NavEntry { key: string, to: string, icon: string, permission: Permission }
+
+/** One sidebar link as `AppNav` draws it. */
+export interface NavItem { label: string, icon: string, to: string, exact: boolean }
 
 /** Every area of the product, in the order the team works through a day. */
 export const NAV_MAIN: NavEntry[] = [
@@ -24,7 +26,7 @@ export const NAV_ADMIN: NavEntry[] = [
 export function useNavigation() {
   const { t } = useI18n()
   const { can } = useCan()
-  const toItems = (entries: NavEntry[]): NavigationMenuItem[] => entries
+  const toItems = (entries: NavEntry[]): NavItem[] => entries
     .filter(e => can(e.permission))
     .map(e => ({ label: t(`nav.${e.key}`), icon: e.icon, to: e.to, exact: e.to === '/' }))
   return {

@@ -11,7 +11,7 @@ declare module '#app' {
 export default defineNuxtRouteMiddleware((to) => {
   const permission = to.meta.permission
   if (!permission) return
-  const { data } = useAuth()
+  const data = useSessionData()
   if (!can(data.value?.role, permission))
     return abortNavigation(createError({ statusCode: 403, statusMessage: 'Forbidden', message: 'forbidden' }))
 })

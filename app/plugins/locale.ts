@@ -3,7 +3,7 @@ export default defineNuxtPlugin({
   name: 'account-locale',
   dependsOn: ['i18n:plugin'],
   setup(nuxtApp) {
-    const { data } = useAuth()
+    const data = useSessionData()
     const i18n = nuxtApp.$i18n as { locale: Ref<string>, setLocale: (l: 'id' | 'en') => Promise<void> }
     watch(() => data.value?.locale, async (locale) => {
       const wanted = locale === 'en' ? 'en' : 'id'
