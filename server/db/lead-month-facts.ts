@@ -1,0 +1,36 @@
+import type { PoolConnection } from 'mysql2/promise'
+
+/**
+ * Bulk loads and `lead_month_facts` (server/db/schema/summaries.ts). The facts' triggers stand aside on a connection
+ * whose session sets `@crm_bulk_load` (drizzle/0002_lead_month_facts_triggers.sql); what that connection writes to
+ * `leads` must then carry its own `stages_reached`, and the facts are rebuilt once from the leads at the end. Only for
+ * a load nothing else writes leads during (the demo generator empties the tables first), in a process of its own
+ * (the CLIs, the bench): a connection left with the variable set must never serve the app.
+ */
+export async function beginBulkLoad(conns: PoolConnection[]): Promise<void> {
+  for (const c of conns) await c.query('SET @crm_bulk_load = 1')
+}
+
+/** Back to triggers on these connections (before they return to the pool), then the facts counted from the leads. */
+export async function endBulkLoad(conns: PoolConnection[], rebuild: boolean): Promise<void> {
+  for (const c of conns) await c.query('SET @crm_bulk_load = NULL')
+  if (rebuild && conns[0]) await rebuildLeadMonthFacts(conns[0])
+}
+
+/** The facts counted afresh from the live leads, in one transaction: the same count the triggers keep. */
+export async function rebuildLeadMonthFacts(conn: PoolConnection): Promise<void> {
+  await conn.beginTransaction()
+  try {
+    await conn.query('DELETE FROM lead_month_facts')
+    await conn.query(`INSERT INTO lead_month_facts (month, stage_id, channel_id, assigned_to, program_id, reached, leads, expected_value)
+      SELECT DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m'), stage_id, COALESCE(channel_id, 0), COALESCE(assigned_to, 0),
+        COALESCE(program_id, 0), stages_reached, COUNT(*), SUM(expected_value)
+      FROM leads WHERE deleted_at IS NULL
+      GROUP BY 1, 2, 3, 4, 5, 6`)
+    await conn.commit()
+  }
+  catch (error) {
+    await conn.rollback()
+    throw error
+  }
+}
