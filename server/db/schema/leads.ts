@@ -43,6 +43,14 @@ export const leads = mysqlTable('leads', {
    * written by the app, but for the demo generator, which sets what the triggers would.
    */
   stagesReached: varchar('stages_reached', { length: 255 }).notNull().default(''),
+  /**
+   * When the lead entered the stage it is in now: its latest history row into that stage (NULL without one, e.g. a
+   * lead written straight into a stage). A won lead's close time, for the conversion report's days to close. Kept
+   * by triggers (drizzle/0003_lead_close_figures.sql); never written by the app, but for the demo generator.
+   */
+  stageEnteredAt: instant('stage_entered_at'),
+  /** Σ the lead's active enrolments, Rupiah (the revenue a won lead brought). Kept by triggers on `enrollments`. */
+  enrolledAmount: bigint('enrolled_amount', { mode: 'number', unsigned: true }).notNull().default(0),
   notes: text('notes'),
   createdBy: ref('created_by').references(() => users.id),
   ...timestamps,
@@ -64,6 +72,8 @@ export const leads = mysqlTable('leads', {
   index('leads_stage_idx').on(t.stageId, t.deletedAt, t.updatedAt),
   // The board's per-stage count, sum and weighted sum, answered from the index alone.
   index('leads_stage_value_idx').on(t.stageId, t.deletedAt, t.expectedValue),
+  // The conversion report: a period's won leads (their stage first) with their close time and revenue, index only.
+  index('leads_closed_idx').on(t.stageId, t.deletedAt, t.createdAt, t.channelId, t.assignedTo, t.programId, t.stageEnteredAt, t.enrolledAmount),
   // The forecast: the open pipeline by expected close (or next follow-up) month, person and program, weighted by
   // stage, answered from the index alone (see server/services/reports/forecast.ts).
   index('leads_forecast_idx').on(t.deletedAt, t.stageId, t.expectedCloseOn, t.nextFollowUpAt, t.assignedTo, t.programId, t.channelId, t.expectedValue),
@@ -91,7 +101,8 @@ export const leadStageHistory = mysqlTable('lead_stage_history', {
   changedBy: ref('changed_by').references(() => users.id),
   changedAt: instant('changed_at').notNull(),
 }, t => [
-  index('lsh_lead_idx').on(t.leadId, t.changedAt),
+  // A lead's history in time order with its stages: the funnel's window passes read the index alone.
+  index('lsh_lead_idx').on(t.leadId, t.changedAt, t.toStageId),
   // The dashboard's funnel: every stage a lead reached, without reading the rows.
   index('lsh_lead_stage_idx').on(t.leadId, t.toStageId),
   index('lsh_to_stage_idx').on(t.toStageId, t.changedAt),

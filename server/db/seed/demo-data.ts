@@ -20,7 +20,7 @@ import { DAY, dayKey, monthKey, planDays, timeOnDay } from './demo/time'
 
 export const MAX_DEMO_LEADS = 1_000_000
 const CHUNK = 2500
-const DEMO_TABLES = ['lead_month_facts', 'reminders', 'outbox', 'notifications', 'whatsapp_messages', 'enrollments', 'activities', 'todos', 'lead_stage_history', 'leads', 'targets', 'ad_spend']
+const DEMO_TABLES = ['lead_month_facts', 'stage_stays', 'reminders', 'outbox', 'notifications', 'whatsapp_messages', 'enrollments', 'activities', 'todos', 'lead_stage_history', 'leads', 'targets', 'ad_spend']
 
 export interface DemoDataOptions {
   leads: number
@@ -162,6 +162,8 @@ export async function generateDemoData(db: Database, opts: DemoDataOptions): Pro
         const { lead, enrollment } = out
         // What the triggers would make of the history inserted after the lead: set here, so they have nothing to add.
         lead.stagesReached = [...new Set([...out.history.map(h => h.toStageId), lead.stageId])].join(',')
+        lead.stageEnteredAt = out.history.reduce<Date | null>((at, h) => (h.toStageId === lead.stageId && (!at || h.changedAt! > at) ? h.changedAt! : at), null)
+        lead.enrolledAmount = enrollment?.status === 'active' ? enrollment.amount : 0
         buf.leads.push(lead)
         buf.history.push(...out.history)
         buf.activities.push(...out.activities)

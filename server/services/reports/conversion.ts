@@ -3,7 +3,7 @@ import type { SourceType } from '../../../shared/enums/catalog'
 import type { ReportQuery } from '../../../shared/schemas/reports'
 import type { ConversionData, ConversionRow } from '../../../shared/types/report-conversion'
 import { days, median, percent } from '../../../shared/utils/figures'
-import { enrollments, leads, leadStageHistory } from '../../db/schema'
+import { leads } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
 import { facts, factsCohort, keyOf, leadSum, leadSumIn } from './lead-facts'
 import { closingStages, inIds, leadCohort, loadChannelInfo, periodRange, type ChannelInfo, type Outcomes } from './cohort'
@@ -18,7 +18,8 @@ const empty = (): Counts => ({ leads: 0, won: 0, lost: 0, revenue: 0, middle: []
  * Conversion of a cohort: the leads created in the period (after the filters) and what they are now — won, lost
  * or still open — per channel and per source type, with the median time to close of the won ones and the revenue
  * their active enrolments brought (whenever enrolled). Three aggregate queries; the median is found in SQL and
- * only the one or two middle durations of each group leave the database.
+ * only the one or two middle durations of each group leave the database. Both per-lead figures are kept on the lead
+ * by triggers (docs/reports.md#per-lead-close-figures).
  */
 export async function conversionReport(db: DbOrTx, viewer: ReportViewer, q: ReportQuery<'conversion'>): Promise<ConversionData> {
   const [stages, channelList] = await Promise.all([closingStages(db), loadChannelInfo(db)])
@@ -78,14 +79,14 @@ function order(rows: ConversionRow[]): ConversionRow[] {
 }
 
 /**
- * The active enrolments of the cohort's won leads, per channel. The leads come first (the cohort index gives the
- * won ones without reading a row), each then finds its enrolments by `enrollments_lead_idx`: STRAIGHT_JOIN, as
- * left alone the planner reads every enrolment and looks each lead up by its primary key instead.
+ * The active enrolments of the cohort's won leads, per channel: `leads.enrolled_amount`, the sum of each lead's active
+ * enrolments that triggers keep, read from `leads_closed_idx` with the won leads of the period (no enrolment read).
  */
 async function wonRevenue(db: DbOrTx, cohort: SQL, stages: Outcomes): Promise<{ channelId: number | null, amount: number }[]> {
+  if (!stages.won.length) return []
   const [rows] = await db.execute(sql`
-    SELECT ${leads.channelId} AS channel_id, SUM(${enrollments.amount}) AS amount
-    FROM ${leads} STRAIGHT_JOIN ${enrollments} ON ${enrollments.leadId} = ${leads.id} AND ${enrollments.status} = 'active'
+    SELECT ${leads.channelId} AS channel_id, SUM(${leads.enrolledAmount}) AS amount
+    FROM ${leads} FORCE INDEX (leads_closed_idx)
     WHERE ${cohort} AND ${inIds(leads.stageId, stages.won)}
     GROUP BY ${leads.channelId}`) as unknown as [{ channel_id: number | null, amount: number | string }[]]
   return rows.map(r => ({ channelId: r.channel_id == null ? null : num(r.channel_id), amount: num(r.amount) }))
@@ -94,11 +95,10 @@ async function wonRevenue(db: DbOrTx, cohort: SQL, stages: Outcomes): Promise<{ 
 interface Middle { channelId: number | null, sourceType: SourceType | null, seconds: number, ofChannel: boolean, ofSource: boolean, ofAll: boolean }
 
 /**
- * Time to close of each won lead of the cohort: from its creation to its latest move into a won stage (the move
- * that put it where it is; a lead without such a move in its history has no time to close). Ranked per channel,
- * per source type and overall with window functions; only the middle one or two of each ranking come back.
- * Each won lead reads its won moves through `lsh_lead_idx`; see docs/reports.md for the index that would spare
- * reading those rows.
+ * Time to close of each won lead of the cohort: from its creation to the move that put it in the won stage it is
+ * in (`leads.stage_entered_at`, its latest history row into that stage; a lead without such a row has no time to
+ * close). Ranked per channel, per source type and overall with window functions; only the middle one or two of
+ * each ranking come back. The won leads of the period and both figures are read from `leads_closed_idx` alone.
  */
 async function middleDurations(db: DbOrTx, cohort: SQL, stages: Outcomes, channelList: ChannelInfo[]): Promise<Middle[]> {
   if (!stages.won.length) return []
@@ -107,8 +107,6 @@ async function middleDurations(db: DbOrTx, cohort: SQL, stages: Outcomes, channe
   const sourceType = channelList.length
     ? sql`CASE ${leads.channelId} ${sql.join(channelList.map(c => sql`WHEN ${c.id} THEN ${c.sourceType}`), sql` `)} END`
     : sql`NULL`
-  const wonAt = sql`(SELECT MAX(${leadStageHistory.changedAt}) FROM ${leadStageHistory}
-    WHERE ${leadStageHistory.leadId} = ${leads.id} AND ${inIds(leadStageHistory.toStageId, stages.won)})`
   // One ranking per level: MariaDB 10.11 reuses one window's sort for another whose ORDER BY it wrongly takes as
   // already satisfied (ORDER BY secs after PARTITION BY channel ORDER BY secs), so each ranking sorts on its own.
   const statement = sql`
@@ -123,8 +121,8 @@ async function middleDurations(db: DbOrTx, cohort: SQL, stages: Outcomes, channe
             ROW_NUMBER() OVER (PARTITION BY d.channel_id ORDER BY d.secs) AS rc, COUNT(*) OVER (PARTITION BY d.channel_id) AS cc
           FROM (
             SELECT ${leads.channelId} AS channel_id, ${sourceType} AS source_type,
-              GREATEST(0, TIMESTAMPDIFF(SECOND, ${leads.createdAt}, ${wonAt})) AS secs
-            FROM ${leads}
+              GREATEST(0, TIMESTAMPDIFF(SECOND, ${leads.createdAt}, ${leads.stageEnteredAt})) AS secs
+            FROM ${leads} FORCE INDEX (leads_closed_idx)
             WHERE ${cohort} AND ${inIds(leads.stageId, stages.won)}
           ) d
           WHERE d.secs IS NOT NULL

@@ -1,12 +1,10 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm'
 import type { ReportQuery } from '../../../shared/schemas/reports'
 import type { FunnelData, FunnelReportStep } from '../../../shared/types/report-funnel'
 import { days, percent } from '../../../shared/utils/figures'
-import { monthRange } from '../../../shared/utils/months'
-import { channels, leads } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
-import { leadsCreatedIn } from './actuals'
-import { loadChannelInfo } from './cohort'
+import { stageStays } from '../../db/schema'
+import { inIds, leadCohort, loadChannelInfo, periodRange, type ChannelInfo, type LeadFilter } from './cohort'
 import { factsCohort } from './lead-facts'
 import type { ReportViewer } from './scope'
 import { loadStages, openRanks, reachSteps, stageReach, type StageRow } from './stage-reach'
@@ -18,24 +16,6 @@ import { loadStages, openRanks, reachSteps, stageReach, type StageRow } from './
  */
 
 const ids = (values: number[]) => sql.join(values.map(v => sql`${v}`), sql`, `)
-
-/** The cohort: live leads created in the period, narrowed by the filters; a Sales/CS user's own leads only. */
-async function cohortOf(db: DbOrTx, viewer: ReportViewer, q: ReportQuery<'funnel'>): Promise<SQL> {
-  const [start] = monthRange(q.from)
-  const [, end] = monthRange(q.to)
-  const assignee = viewer.ownerId ?? q.userId
-  let sourceChannels: number[] | undefined
-  if (q.sourceType) {
-    sourceChannels = (await db.select({ id: channels.id }).from(channels).where(eq(channels.sourceType, q.sourceType))).map(c => c.id)
-  }
-  return and(
-    leadsCreatedIn(start, end),
-    q.channelId ? eq(leads.channelId, q.channelId) : undefined,
-    q.programId ? eq(leads.programId, q.programId) : undefined,
-    assignee ? eq(leads.assignedTo, assignee) : undefined,
-    sourceChannels ? (sourceChannels.length ? inArray(leads.channelId, sourceChannels) : sql`FALSE`) : undefined,
-  )!
-}
 
 /**
  * Per open stage: the cohort's leads now lost whose last open stage (the latest history row into an open stage)
@@ -61,24 +41,28 @@ async function lostAt(db: DbOrTx, cohort: SQL, stages: StageRow[]): Promise<Map<
 /**
  * Per stage: the median length of the cohort's completed stays in it. A stay runs from the history row that
  * entered the stage to the lead's next history row (forward, back, won or lost); a lead still in the stage has
- * no completed stay there and is left out. The median is the middle stay (the mean of the middle two), picked
- * with window functions so only one or two rows per stage leave the database.
+ * no completed stay there and is left out. The stays are kept in `stage_stays` with their lead's cohort keys, so a
+ * period's stays of a stage are one range of `stage_stays_cohort_idx`. The median is the middle stay (the mean of
+ * the middle two), picked with window functions so only one or two rows per stage leave the database.
  */
-async function medianStays(db: DbOrTx, cohort: SQL, stageIds: number[]): Promise<Map<number, { ms: number, n: number }>> {
+async function medianStays(db: DbOrTx, filter: LeadFilter, range: [Date, Date], channelList: ChannelInfo[], stageIds: number[]): Promise<Map<number, { ms: number, n: number }>> {
   if (!stageIds.length) return new Map()
+  const ofSource = filter.sourceType ? channelList.filter(c => c.sourceType === filter.sourceType).map(c => c.id) : null
+  const cohort = and(
+    inIds(stageStays.stageId, stageIds),
+    isNull(stageStays.leadDeletedAt), gte(stageStays.leadCreatedAt, range[0]), lt(stageStays.leadCreatedAt, range[1]),
+    filter.channelId ? eq(stageStays.channelId, filter.channelId) : undefined,
+    ofSource ? inIds(stageStays.channelId, ofSource) : undefined,
+    filter.programId ? eq(stageStays.programId, filter.programId) : undefined,
+    filter.userId ? eq(stageStays.assignedTo, filter.userId) : undefined,
+  )
   const [rows] = await db.execute(sql`
     SELECT stage_id AS stageId, AVG(ms) AS ms, MAX(n) AS n FROM (
-      SELECT stage_id, ms,
-        ROW_NUMBER() OVER (PARTITION BY stage_id ORDER BY ms) AS rn,
-        COUNT(*) OVER (PARTITION BY stage_id) AS n
-      FROM (
-        SELECT lead_stage_history.to_stage_id AS stage_id,
-          TIMESTAMPDIFF(MICROSECOND, lead_stage_history.changed_at,
-            LEAD(lead_stage_history.changed_at) OVER (PARTITION BY lead_stage_history.lead_id ORDER BY lead_stage_history.changed_at, lead_stage_history.id)) / 1000 AS ms
-        FROM lead_stage_history INNER JOIN leads ON leads.id = lead_stage_history.lead_id
-        WHERE ${cohort}
-      ) stays
-      WHERE ms IS NOT NULL AND stage_id IN (${ids(stageIds)})
+      SELECT ${stageStays.stageId} AS stage_id, ${stageStays.ms} AS ms,
+        ROW_NUMBER() OVER (PARTITION BY ${stageStays.stageId} ORDER BY ${stageStays.ms}) AS rn,
+        COUNT(*) OVER (PARTITION BY ${stageStays.stageId}) AS n
+      FROM ${stageStays}
+      WHERE ${cohort}
     ) ranked
     WHERE rn IN (FLOOR((n + 1) / 2), CEIL((n + 1) / 2))
     GROUP BY stage_id
@@ -87,14 +71,17 @@ async function medianStays(db: DbOrTx, cohort: SQL, stageIds: number[]): Promise
 }
 
 export async function funnelReport(db: DbOrTx, viewer: ReportViewer, q: ReportQuery<'funnel'>): Promise<FunnelData> {
-  const [stages, cohort] = await Promise.all([loadStages(db), cohortOf(db, viewer, q)])
+  const [stages, channelList] = await Promise.all([loadStages(db), loadChannelInfo(db)])
   const openSteps = stages.filter(s => s.active && s.kind === 'open')
-  const assignee = viewer.ownerId ?? q.userId
-  const reachOf = factsCohort(q.from, q.to, { channelId: q.channelId, programId: q.programId, userId: assignee ?? undefined, sourceType: q.sourceType }, { ownerId: null }, await loadChannelInfo(db))
+  // The cohort: live leads created in the period, narrowed by the filters; a Sales/CS user's own leads only.
+  const filter = { channelId: q.channelId, programId: q.programId, userId: viewer.ownerId ?? q.userId ?? undefined, sourceType: q.sourceType }
+  const range = periodRange(q.from, q.to)
+  const cohort = leadCohort(range, filter, { ...viewer, ownerId: null }, channelList)
+  const reachOf = factsCohort(q.from, q.to, filter, { ownerId: null }, channelList)
   const [reach, lostBy, medians] = await Promise.all([
     stageReach(db, reachOf, stages),
     lostAt(db, cohort, stages),
-    medianStays(db, cohort, openSteps.map(s => s.id)),
+    medianStays(db, filter, range, channelList, openSteps.map(s => s.id)),
   ])
 
   // A lead lost from an inactive open stage is counted where it last was on the board: the last step before it.
