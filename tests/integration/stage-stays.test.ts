@@ -6,10 +6,10 @@ import { testDb } from '../support/db'
 import { call, login } from '../support/http'
 
 /**
- * `stage_stays` (server/db/schema/summaries.ts) is kept by triggers on `lead_stage_history` and `leads`. After every
- * kind of write, through the API or straight into the database, the whole table must equal the stays computed from
- * the history (each row to the lead's next, in changed_at then id order) with the lead's keys beside them, in one
- * statement.
+ * `stage_stays` and `stay_month_facts` (server/db/schema/summaries.ts) are kept by triggers on `lead_stage_history`,
+ * `leads` and `stage_stays`. After every kind of write, through the API or straight into the database, the stays must
+ * equal those computed from the history (each row to the lead's next, in changed_at then id order) with the lead's
+ * keys beside them, and the facts the count of the live stays, each in one statement.
  */
 const { db, pool } = testDb()
 const { insertLead } = catalogHelpers(db)
@@ -34,18 +34,27 @@ interface Stay { stage: number, ms: number }
 
 /** No stay differs from the history (none missing, none extra, none stale), then the stays of `leadId` in time order. */
 async function expectStaysExact(leadId?: number): Promise<Stay[]> {
-  const [differing] = await db.execute(sql`SELECT history_id, lead_id, stage_id, ms, lead_created_at, lead_deleted_at, channel_id, assigned_to, program_id, SUM(n) AS n
+  const [differing] = await db.execute(sql`SELECT history_id, lead_id, stage_id, ms, bucket, lead_created_at, lead_deleted_at, channel_id, assigned_to, program_id, SUM(n) AS n
     FROM (
-      SELECT history_id, lead_id, stage_id, ms, lead_created_at, lead_deleted_at, channel_id, assigned_to, program_id, 1 AS n FROM stage_stays
+      SELECT history_id, lead_id, stage_id, ms, bucket, lead_created_at, lead_deleted_at, channel_id, assigned_to, program_id, 1 AS n FROM stage_stays
       UNION ALL
       SELECT s.id, s.lead_id, s.to_stage_id, TIMESTAMPDIFF(MICROSECOND, s.changed_at, s.next_at) DIV 1000,
-        l.created_at, l.deleted_at, l.channel_id, l.assigned_to, l.program_id, -1
+        FLOOR(LOG2(TIMESTAMPDIFF(MICROSECOND, s.changed_at, s.next_at) DIV 1000 + 1) * 4), l.created_at, l.deleted_at, l.channel_id, l.assigned_to, l.program_id, -1
       FROM (SELECT id, lead_id, to_stage_id, changed_at, LEAD(changed_at) OVER (PARTITION BY lead_id ORDER BY changed_at, id) AS next_at FROM lead_stage_history) s
       INNER JOIN leads l ON l.id = s.lead_id
       WHERE s.next_at IS NOT NULL
     ) d
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 HAVING SUM(n) <> 0 LIMIT 5`) as unknown as [unknown[]]
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 HAVING SUM(n) <> 0 LIMIT 5`) as unknown as [unknown[]]
   expect(differing).toEqual([])
+  // The counts per lead month, stage, assignee and length class: those of the live stays.
+  const [miscounted] = await db.execute(sql`SELECT month, stage_id, assigned_to, bucket, SUM(n) AS n FROM (
+      SELECT month, stage_id, assigned_to, bucket, stays AS n FROM stay_month_facts
+      UNION ALL
+      SELECT DATE_FORMAT(lead_created_at + INTERVAL 7 HOUR, '%Y-%m'), stage_id, COALESCE(assigned_to, 0), bucket, -1 FROM stage_stays WHERE lead_deleted_at IS NULL
+    ) d GROUP BY 1, 2, 3, 4 HAVING SUM(n) <> 0 LIMIT 5`) as unknown as [unknown[]]
+  expect(miscounted).toEqual([])
+  const [empty] = await db.execute(sql`SELECT COUNT(*) AS n FROM stay_month_facts WHERE stays = 0`) as unknown as [{ n: number | string }[]]
+  expect(Number(empty[0]!.n)).toBe(0)
   if (leadId == null) return []
   const [rows] = await db.execute(sql`SELECT s.stage_id, s.ms FROM stage_stays s INNER JOIN lead_stage_history h ON h.id = s.history_id
     WHERE s.lead_id = ${leadId} ORDER BY h.changed_at, h.id`) as unknown as [{ stage_id: number, ms: number | string }[]]

@@ -1,4 +1,4 @@
-import { bigint, char, datetime, index, int, mysqlTable, primaryKey, varchar } from 'drizzle-orm/mysql-core'
+import { bigint, char, datetime, index, int, mysqlTable, primaryKey, tinyint, varchar } from 'drizzle-orm/mysql-core'
 import { leads, leadStageHistory } from './leads'
 
 /**
@@ -34,13 +34,12 @@ export const leadMonthFacts = mysqlTable('lead_month_facts', {
 /**
  * Every completed stay of a lead in a stage: from the history row that entered the stage to the lead's next history
  * row (in `changed_at`, then `id` order), with the lead's cohort keys copied beside it, so the funnel's median time
- * per stage reads one index range of a period's stays instead of ranking every history row of its leads.
+ * per stage reads a period's stays from an index instead of ranking every history row of its leads.
  *
  * Kept by triggers (drizzle/0006_stage_stays.sql): a history row written closes the stay of the row before it (and,
  * written between two, opens its own up to the next); an update of a lead's creation time, trash state, channel,
- * assignee or program is copied to its stays. A lead deleted takes its stays with it (foreign key). History is
- * never edited or deleted but with its lead. `tests/integration/stage-stays.test.ts` holds it equal to the
- * history.
+ * assignee or program is copied to its stays; a lead deleted takes its stays with it. History is never edited or
+ * deleted but with its lead. `tests/integration/stage-stays.test.ts` holds it equal to the history.
  */
 export const stageStays = mysqlTable('stage_stays', {
   /** The history row that entered the stage. */
@@ -50,6 +49,11 @@ export const stageStays = mysqlTable('stage_stays', {
   stageId: bigint('stage_id', { mode: 'number', unsigned: true }).notNull(),
   /** How long the stay lasted, milliseconds. */
   ms: bigint('ms', { mode: 'number', unsigned: true }).notNull(),
+  /**
+   * A length class: `FLOOR(LOG2(ms + 1) * 4)`, each class about 19 % longer than the one before. `stay_month_facts`
+   * counts the stays per class, so the median is found in one class's rows.
+   */
+  bucket: tinyint('bucket', { unsigned: true }).notNull(),
   /** The lead's: the funnel's cohort is the leads created in the period, live, narrowed by these. */
   leadCreatedAt: datetime('lead_created_at', { mode: 'date', fsp: 3 }).notNull(),
   leadDeletedAt: datetime('lead_deleted_at', { mode: 'date', fsp: 3 }),
@@ -57,6 +61,25 @@ export const stageStays = mysqlTable('stage_stays', {
   assignedTo: bigint('assigned_to', { mode: 'number', unsigned: true }),
   programId: bigint('program_id', { mode: 'number', unsigned: true }),
 }, t => [
+  // Any filter: a period's stays of a stage, index only.
   index('stage_stays_cohort_idx').on(t.stageId, t.leadDeletedAt, t.leadCreatedAt, t.channelId, t.assignedTo, t.programId, t.ms),
+  // The median's second step: one length class of a stage in the period.
+  index('stage_stays_bucket_idx').on(t.stageId, t.bucket, t.leadDeletedAt, t.leadCreatedAt, t.assignedTo, t.ms),
   index('stage_stays_lead_idx').on(t.leadId),
+])
+
+/**
+ * The live leads' completed stays counted per Jakarta month of the lead's creation, stage, assignee (0 for none) and
+ * length class (`stage_stays.bucket`). The funnel finds each stage's middle stay here — which class holds it and
+ * its rank within the class — and then reads only that class's stays. Kept by triggers on `stage_stays`
+ * (drizzle/0006_stage_stays.sql); a row whose count drops to 0 is deleted.
+ */
+export const stayMonthFacts = mysqlTable('stay_month_facts', {
+  month: char('month', { length: 7 }).notNull(),
+  stageId: bigint('stage_id', { mode: 'number', unsigned: true }).notNull(),
+  assignedTo: bigint('assigned_to', { mode: 'number', unsigned: true }).notNull(),
+  bucket: tinyint('bucket', { unsigned: true }).notNull(),
+  stays: int('stays', { unsigned: true }).notNull(),
+}, t => [
+  primaryKey({ name: 'stay_month_facts_pk', columns: [t.month, t.stageId, t.assignedTo, t.bucket] }),
 ])

@@ -1,12 +1,12 @@
-import { and, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import type { ReportQuery } from '../../../shared/schemas/reports'
 import type { FunnelData, FunnelReportStep } from '../../../shared/types/report-funnel'
 import { days, percent } from '../../../shared/utils/figures'
 import type { DbOrTx } from '../../utils/db'
-import { stageStays } from '../../db/schema'
-import { inIds, leadCohort, loadChannelInfo, periodRange, type ChannelInfo, type LeadFilter } from './cohort'
+import { leadCohort, loadChannelInfo, periodRange } from './cohort'
 import { factsCohort } from './lead-facts'
 import type { ReportViewer } from './scope'
+import { stayMedians } from './stay-medians'
 import { loadStages, openRanks, reachSteps, stageReach, type StageRow } from './stage-reach'
 
 /**
@@ -38,38 +38,6 @@ async function lostAt(db: DbOrTx, cohort: SQL, stages: StageRow[]): Promise<Map<
   return new Map(rows.map(r => [Number(r.stageId), Number(r.n)]))
 }
 
-/**
- * Per stage: the median length of the cohort's completed stays in it. A stay runs from the history row that
- * entered the stage to the lead's next history row (forward, back, won or lost); a lead still in the stage has
- * no completed stay there and is left out. The stays are kept in `stage_stays` with their lead's cohort keys, so a
- * period's stays of a stage are one range of `stage_stays_cohort_idx`. The median is the middle stay (the mean of
- * the middle two), picked with window functions so only one or two rows per stage leave the database.
- */
-async function medianStays(db: DbOrTx, filter: LeadFilter, range: [Date, Date], channelList: ChannelInfo[], stageIds: number[]): Promise<Map<number, { ms: number, n: number }>> {
-  if (!stageIds.length) return new Map()
-  const ofSource = filter.sourceType ? channelList.filter(c => c.sourceType === filter.sourceType).map(c => c.id) : null
-  const cohort = and(
-    inIds(stageStays.stageId, stageIds),
-    isNull(stageStays.leadDeletedAt), gte(stageStays.leadCreatedAt, range[0]), lt(stageStays.leadCreatedAt, range[1]),
-    filter.channelId ? eq(stageStays.channelId, filter.channelId) : undefined,
-    ofSource ? inIds(stageStays.channelId, ofSource) : undefined,
-    filter.programId ? eq(stageStays.programId, filter.programId) : undefined,
-    filter.userId ? eq(stageStays.assignedTo, filter.userId) : undefined,
-  )
-  const [rows] = await db.execute(sql`
-    SELECT stage_id AS stageId, AVG(ms) AS ms, MAX(n) AS n FROM (
-      SELECT ${stageStays.stageId} AS stage_id, ${stageStays.ms} AS ms,
-        ROW_NUMBER() OVER (PARTITION BY ${stageStays.stageId} ORDER BY ${stageStays.ms}) AS rn,
-        COUNT(*) OVER (PARTITION BY ${stageStays.stageId}) AS n
-      FROM ${stageStays}
-      WHERE ${cohort}
-    ) ranked
-    WHERE rn IN (FLOOR((n + 1) / 2), CEIL((n + 1) / 2))
-    GROUP BY stage_id
-  `) as unknown as [{ stageId: number, ms: number | string, n: number | string }[]]
-  return new Map(rows.map(r => [Number(r.stageId), { ms: Number(r.ms), n: Number(r.n) }]))
-}
-
 export async function funnelReport(db: DbOrTx, viewer: ReportViewer, q: ReportQuery<'funnel'>): Promise<FunnelData> {
   const [stages, channelList] = await Promise.all([loadStages(db), loadChannelInfo(db)])
   const openSteps = stages.filter(s => s.active && s.kind === 'open')
@@ -81,7 +49,7 @@ export async function funnelReport(db: DbOrTx, viewer: ReportViewer, q: ReportQu
   const [reach, lostBy, medians] = await Promise.all([
     stageReach(db, reachOf, stages),
     lostAt(db, cohort, stages),
-    medianStays(db, filter, range, channelList, openSteps.map(s => s.id)),
+    stayMedians(db, filter, { from: q.from, to: q.to, range }, channelList, openSteps.map(s => s.id)),
   ])
 
   // A lead lost from an inactive open stage is counted where it last was on the board: the last step before it.
