@@ -24,7 +24,10 @@ export async function endBulkLoad(conns: PoolConnection[], rebuild: boolean): Pr
   }
 }
 
-/** The facts counted afresh from the live leads, in one transaction: the same count the triggers keep. */
+/**
+ * The facts (`lead_month_facts`, `close_month_facts`) counted afresh from the live leads, in one transaction: the
+ * same counts the triggers keep.
+ */
 export async function rebuildLeadMonthFacts(conn: PoolConnection): Promise<void> {
   await conn.beginTransaction()
   try {
@@ -34,6 +37,12 @@ export async function rebuildLeadMonthFacts(conn: PoolConnection): Promise<void>
         COALESCE(program_id, 0), stages_reached, COUNT(*), SUM(expected_value)
       FROM leads WHERE deleted_at IS NULL
       GROUP BY 1, 2, 3, 4, 5, 6`)
+    await conn.query('DELETE FROM close_month_facts')
+    await conn.query(`INSERT INTO close_month_facts (month, stage_id, channel_id, bucket, leads, enrolled_amount)
+      SELECT DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m'), stage_id, COALESCE(channel_id, 0), COALESCE(close_bucket, 255),
+        COUNT(*), SUM(enrolled_amount)
+      FROM leads WHERE deleted_at IS NULL
+      GROUP BY 1, 2, 3, 4`)
     await conn.commit()
   }
   catch (error) {

@@ -30,7 +30,7 @@ export function redact(row: Record<string, unknown> | null | undefined): Record<
 }
 
 /** Columns the database keeps for itself (a timestamp, the triggers' `leads.stages_reached`, `stage_entered_at`, `enrolled_amount`): never an edit. */
-const DERIVED = new Set(['updatedAt', 'stagesReached', 'stageEnteredAt', 'enrolledAmount'])
+const DERIVED = new Set(['updatedAt', 'stagesReached', 'stageEnteredAt', 'enrolledAmount', 'closeSecs', 'closeBucket'])
 
 /** Keep only what changed, so an entry reads as a diff. Creation and deletion keep the whole row. */
 function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {

@@ -7,8 +7,9 @@ import { call, login } from '../support/http'
 
 /**
  * `leads.stage_entered_at` and `leads.enrolled_amount` (drizzle/0003_lead_close_figures.sql) are kept by triggers on
- * `leads`, `lead_stage_history` and `enrollments`. After every kind of write, through the API or straight into the
- * database, every lead's pair must equal what its history and enrolments say, in one statement over the whole table.
+ * `leads`, `lead_stage_history` and `enrollments`, and `close_month_facts` (drizzle/0007) by triggers on `leads`. After
+ * every kind of write, through the API or straight into the database, every lead's pair must equal what its history
+ * and enrolments say, and the facts the count of the live leads, each in one statement over the whole table.
  */
 const { db, pool } = testDb()
 const { insertLead } = catalogHelpers(db)
@@ -41,6 +42,17 @@ async function expectExact(ids: number[] = []): Promise<Figures[]> {
       FROM leads l
     ) d WHERE NOT (stage_entered_at <=> expected_entered) OR enrolled_amount <> expected_amount LIMIT 5`) as unknown as [unknown[]]
   expect(differing).toEqual([])
+  // close_month_facts: the live leads per creation month, stage, channel and close-time class, with their enrolments.
+  const [miscounted] = await db.execute(sql`SELECT month, stage_id, channel_id, bucket, SUM(n) AS n, SUM(amount) AS amount FROM (
+      SELECT month, stage_id, channel_id, bucket, leads AS n, CAST(enrolled_amount AS SIGNED) AS amount FROM close_month_facts
+      UNION ALL
+      SELECT DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m'), stage_id, COALESCE(channel_id, 0),
+        COALESCE(FLOOR(LOG2(GREATEST(0, TIMESTAMPDIFF(SECOND, created_at, stage_entered_at)) + 1) * 4), 255), -1, -CAST(enrolled_amount AS SIGNED)
+      FROM leads WHERE deleted_at IS NULL
+    ) d GROUP BY 1, 2, 3, 4 HAVING SUM(n) <> 0 OR SUM(amount) <> 0 LIMIT 5`) as unknown as [unknown[]]
+  expect(miscounted).toEqual([])
+  const [empty] = await db.execute(sql`SELECT COUNT(*) AS n FROM close_month_facts WHERE leads = 0`) as unknown as [{ n: number | string }[]]
+  expect(Number(empty[0]!.n)).toBe(0)
   if (!ids.length) return []
   const [rows] = await db.execute(sql`SELECT id, DATE_FORMAT(stage_entered_at, '%Y-%m-%d %H:%i:%s.%f') AS entered, enrolled_amount AS amount
     FROM leads WHERE id IN (${sql.join(ids.map(i => sql`${i}`), sql`, `)}) ORDER BY id`) as unknown as [{ id: number, entered: string | null, amount: number | string }[]]
@@ -91,6 +103,9 @@ describe('per-lead close figures', () => {
     await history(id, null, stage.prospect!, '2034-06-01 02:00:00')
     await history(id, stage.prospect!, stage.won!, '2034-06-03 02:00:00')
     expect((await expectExact([id]))[0]!.entered).toBe('2034-06-03 02:00:00.000000')
+    const [[close]] = await db.execute(sql`SELECT close_secs, close_bucket FROM leads WHERE id = ${id}`) as unknown as [[{ close_secs: number, close_bucket: number }]]
+    // Created 2034-06-01 09:00 WIB (02:00 UTC), entered won two days later.
+    expect([Number(close.close_secs), Number(close.close_bucket)]).toEqual([172_800, Math.floor(Math.log2(172_801) * 4)])
     // Won, back to negotiation, won again: the latest move into the stage it is in.
     await history(id, stage.won!, stage.negotiation!, '2034-06-04 02:00:00')
     await db.execute(sql`UPDATE leads SET stage_id = ${stage.negotiation} WHERE id = ${id}`)

@@ -1,4 +1,5 @@
-import { bigint, date, index, json, mysqlEnum, mysqlTable, smallint, text, varchar } from 'drizzle-orm/mysql-core'
+import { sql } from 'drizzle-orm'
+import { bigint, date, index, int, json, mysqlEnum, mysqlTable, smallint, text, tinyint, varchar } from 'drizzle-orm/mysql-core'
 import { FOLLOW_UP_STATUSES } from '../../../shared/enums/leads'
 import { bytes, createdAt, id, instant, ref, softDelete, timestamps } from './_columns'
 import { channels, pipelineStages, programs } from './catalog'
@@ -51,6 +52,12 @@ export const leads = mysqlTable('leads', {
   stageEnteredAt: instant('stage_entered_at'),
   /** Σ the lead's active enrolments, Rupiah (the revenue a won lead brought). Kept by triggers on `enrollments`. */
   enrolledAmount: bigint('enrolled_amount', { mode: 'number', unsigned: true }).notNull().default(0),
+  /** Seconds from creation to `stage_entered_at` (0 when entered earlier; NULL without): a won lead's time to close. */
+  closeSecs: int('close_secs', { unsigned: true })
+    .generatedAlwaysAs(sql`GREATEST(0, TIMESTAMPDIFF(SECOND, \`created_at\`, \`stage_entered_at\`))`, { mode: 'stored' }),
+  /** `close_secs`' length class, FLOOR(LOG2(close_secs + 1) * 4): `close_month_facts` counts the leads per class. */
+  closeBucket: tinyint('close_bucket', { unsigned: true })
+    .generatedAlwaysAs(sql`FLOOR(LOG2(GREATEST(0, TIMESTAMPDIFF(SECOND, \`created_at\`, \`stage_entered_at\`)) + 1) * 4)`, { mode: 'stored' }),
   notes: text('notes'),
   createdBy: ref('created_by').references(() => users.id),
   ...timestamps,
@@ -74,6 +81,8 @@ export const leads = mysqlTable('leads', {
   index('leads_stage_value_idx').on(t.stageId, t.deletedAt, t.expectedValue),
   // The conversion report: a period's won leads (their stage first) with their close time and revenue, index only.
   index('leads_closed_idx').on(t.stageId, t.deletedAt, t.createdAt, t.channelId, t.assignedTo, t.programId, t.stageEnteredAt, t.enrolledAmount),
+  // The conversion median's second step: a period's won leads of one length class, index only.
+  index('leads_close_bucket_idx').on(t.stageId, t.closeBucket, t.deletedAt, t.createdAt, t.channelId, t.closeSecs),
   // The forecast: the open pipeline by expected close (or next follow-up) month, person and program, weighted by
   // stage, answered from the index alone (see server/services/reports/forecast.ts).
   index('leads_forecast_idx').on(t.deletedAt, t.stageId, t.expectedCloseOn, t.nextFollowUpAt, t.assignedTo, t.programId, t.channelId, t.expectedValue),

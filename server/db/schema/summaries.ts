@@ -83,3 +83,20 @@ export const stayMonthFacts = mysqlTable('stay_month_facts', {
 }, t => [
   primaryKey({ name: 'stay_month_facts_pk', columns: [t.month, t.stageId, t.assignedTo, t.bucket] }),
 ])
+
+/**
+ * Live leads per Jakarta month of creation, stage, channel (0 for none) and length class of their time to close
+ * (`leads.close_bucket`, 255 for none), with the sum of their active enrolments: the conversion report's revenue and
+ * the place of each group's middle time to close, without reading the won leads. Kept by triggers on `leads`
+ * (drizzle/0007_close_month_facts.sql) like `lead_month_facts`; a row whose count drops to 0 is deleted.
+ */
+export const closeMonthFacts = mysqlTable('close_month_facts', {
+  month: char('month', { length: 7 }).notNull(),
+  stageId: bigint('stage_id', { mode: 'number', unsigned: true }).notNull(),
+  channelId: bigint('channel_id', { mode: 'number', unsigned: true }).notNull(),
+  bucket: tinyint('bucket', { unsigned: true }).notNull(),
+  leads: int('leads', { unsigned: true }).notNull(),
+  enrolledAmount: bigint('enrolled_amount', { mode: 'number', unsigned: true }).notNull(),
+}, t => [
+  primaryKey({ name: 'close_month_facts_pk', columns: [t.month, t.stageId, t.channelId, t.bucket] }),
+])
