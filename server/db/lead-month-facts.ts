@@ -1,4 +1,5 @@
 import type { PoolConnection } from 'mysql2/promise'
+import { rebuildReportFacts } from './report-facts'
 
 /**
  * Bulk loads and `lead_month_facts` (server/db/schema/summaries.ts). The facts' triggers stand aside on a connection
@@ -11,10 +12,16 @@ export async function beginBulkLoad(conns: PoolConnection[]): Promise<void> {
   for (const c of conns) await c.query('SET @crm_bulk_load = 1')
 }
 
-/** Back to triggers on these connections (before they return to the pool), then the facts counted from the leads. */
+/**
+ * Back to triggers on these connections (before they return to the pool), then the facts counted from the leads: the
+ * month facts and the ads and forecast ones (server/db/report-facts.ts).
+ */
 export async function endBulkLoad(conns: PoolConnection[], rebuild: boolean): Promise<void> {
   for (const c of conns) await c.query('SET @crm_bulk_load = NULL')
-  if (rebuild && conns[0]) await rebuildLeadMonthFacts(conns[0])
+  if (rebuild && conns[0]) {
+    await rebuildLeadMonthFacts(conns[0])
+    await rebuildReportFacts(conns[0])
+  }
 }
 
 /** The facts counted afresh from the live leads, in one transaction: the same count the triggers keep. */
