@@ -63,8 +63,8 @@ BEGIN
           ON DUPLICATE KEY UPDATE leads = leads + 1;
       END IF;
     END IF;
-    -- Its active enrolments (trashed lead or not) follow the campaign it carries now.
-    IF old_campaign <> new_campaign THEN
+    -- Its active enrolments (trashed lead or not) follow the campaign it carries now. Most leads have none.
+    IF old_campaign <> new_campaign AND EXISTS (SELECT 1 FROM enrollments WHERE lead_id = NEW.id AND status = 'active') THEN
       UPDATE campaign_month_facts f JOIN (
           SELECT COALESCE(channel_id, 0) AS channel_id, EXTRACT(YEAR_MONTH FROM enrolled_at + INTERVAL 7 HOUR) AS month, COUNT(*) AS n, SUM(amount) AS amount
           FROM enrollments WHERE lead_id = NEW.id AND status = 'active' GROUP BY 1, 2
