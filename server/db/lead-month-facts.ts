@@ -1,5 +1,6 @@
 import type { PoolConnection } from 'mysql2/promise'
 import { rebuildStageStays } from './stage-stays'
+import { rebuildReportFacts } from './report-facts'
 
 /**
  * Bulk loads and `lead_month_facts` (server/db/schema/summaries.ts). The facts' triggers stand aside on a connection
@@ -13,14 +14,16 @@ export async function beginBulkLoad(conns: PoolConnection[]): Promise<void> {
 }
 
 /**
- * Back to triggers on these connections (before they return to the pool), then the facts counted from the leads and
- * the stage stays from the history.
+ * Back to triggers on these connections (before they return to the pool), then the facts counted from the leads (the
+ * month facts, the close facts and the ads and forecast ones, server/db/report-facts.ts) and the stage stays from the
+ * history.
  */
 export async function endBulkLoad(conns: PoolConnection[], rebuild: boolean): Promise<void> {
   for (const c of conns) await c.query('SET @crm_bulk_load = NULL')
   if (rebuild && conns[0]) {
     await rebuildLeadMonthFacts(conns[0])
     await rebuildStageStays(conns[0])
+    await rebuildReportFacts(conns[0])
   }
 }
 

@@ -40,6 +40,7 @@ export async function benchReports(base: string, ownerToken: string, runs = 5): 
     `/api/reports/leads?from=${year.to}&to=${year.to}`,
     `/api/reports/conversion?from=${year.to}&to=${year.to}`,
     '/api/reports/leads?by=admin',
+    '/api/reports/ads?by=campaign',
     '/api/reports/leads?by=school',
     '/api/reports/leads?by=grade',
   ]) {

@@ -46,6 +46,35 @@ async function factsDiffering() {
   }
 }
 
+/** The same for the ads and forecast facts (see campaign-forecast-facts.test.ts). */
+async function reportFactsDiffering() {
+  const conn = await mysql.createConnection({ uri: url })
+  try {
+    const [campaigns] = await conn.query(`SELECT channel_id, month, campaign FROM (
+      SELECT channel_id, month, campaign, leads, closings, CAST(revenue AS SIGNED) AS revenue FROM campaign_month_facts
+      UNION ALL
+      SELECT COALESCE(channel_id, 0), EXTRACT(YEAR_MONTH FROM created_at + INTERVAL 7 HOUR), COALESCE(TRIM(utm_campaign), '') COLLATE utf8mb4_bin, -1, 0, 0
+      FROM leads WHERE deleted_at IS NULL
+      UNION ALL
+      SELECT COALESCE(e.channel_id, 0), EXTRACT(YEAR_MONTH FROM e.enrolled_at + INTERVAL 7 HOUR), COALESCE(TRIM(l.utm_campaign), '') COLLATE utf8mb4_bin,
+        0, -1, -CAST(e.amount AS SIGNED)
+      FROM enrollments e JOIN leads l ON l.id = e.lead_id WHERE e.status = 'active'
+    ) d GROUP BY 1, 2, 3 HAVING SUM(leads) <> 0 OR SUM(closings) <> 0 OR SUM(revenue) <> 0`)
+    const [forecast] = await conn.query(`SELECT stage_id, assigned_to, program_id, channel_id, month, by_follow_up FROM (
+      SELECT stage_id, assigned_to, program_id, channel_id, month, by_follow_up, leads, CAST(expected_value AS SIGNED) AS value FROM lead_forecast_facts
+      UNION ALL
+      SELECT stage_id, COALESCE(assigned_to, 0), COALESCE(program_id, 0), COALESCE(channel_id, 0),
+        COALESCE(EXTRACT(YEAR_MONTH FROM COALESCE(expected_close_on, next_follow_up_at + INTERVAL 7 HOUR)), 0),
+        expected_close_on IS NULL AND next_follow_up_at IS NOT NULL, -1, -CAST(expected_value AS SIGNED)
+      FROM leads WHERE deleted_at IS NULL
+    ) d GROUP BY 1, 2, 3, 4, 5, 6 HAVING SUM(leads) <> 0 OR SUM(value) <> 0`)
+    return [...campaigns as unknown[], ...forecast as unknown[]]
+  }
+  finally {
+    await conn.end()
+  }
+}
+
 const setup = () => execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/db/cli/setup.ts', '--demo-leads', '300'], {
   env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'development' },
   encoding: 'utf8',
@@ -73,6 +102,9 @@ describe('npm run db:setup', () => {
     // triggers would have kept, stages reached included.
     expect(await factsDiffering()).toEqual([])
     expect(a.counts.lead_month_facts).toBeGreaterThan(0)
+    expect(await reportFactsDiffering()).toEqual([])
+    expect(a.counts.campaign_month_facts).toBeGreaterThan(0)
+    expect(a.counts.lead_forecast_facts).toBeGreaterThan(0)
     expect(a.stages).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'won', kind: 'won', probability: 100 })]))
     expect((a.channels as { name: string }[]).map(c => c.name)).toEqual(expect.arrayContaining(['TikTok Ads', 'Instagram Ads', 'Meta Ads', 'Referral', 'WhatsApp', 'Walk-in']))
 

@@ -1,22 +1,23 @@
-import { and, asc, count, eq, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { ReportQuery } from '../../../shared/schemas/reports'
 import type { AdsData, AdsFigures, AdsPlatform, AdsRow } from '../../../shared/types/report-ads'
 import { percent, perUnit, ratio } from '../../../shared/utils/figures'
-import { lastDayOfMonth, monthRange } from '../../../shared/utils/months'
-import { adSpend, channels, enrollments, leads } from '../../db/schema'
+import { lastDayOfMonth } from '../../../shared/utils/months'
+import { adSpend, campaignMonthFacts, channels } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
 import { validationError } from '../../utils/validation'
-import { activeEnrollmentsIn, leadsCreatedIn } from './actuals'
 import type { ReportViewer } from './scope'
 import { monthsOf } from './target-vs-real'
 
 /**
  * Ads performance: what the ad platforms report (spend, impressions, clicks, their own lead count, from
  * `ad_spend`) next to what reached the CRM (leads created on the channel) and what it earned (active enrolments on
- * the channel: closings and revenue, the definition of `actuals.ts`). Three grouped queries over the period, one
- * per table, merged by (channel, month) or (channel, campaign). A campaign is matched lower-cased and trimmed:
- * ad spend's `campaign` against the lead's `utm_campaign` (for enrolments: their lead's).
+ * the channel: closings and revenue, the definitions of `actuals.ts`). Two grouped queries over the period, the
+ * spend and `campaign_month_facts` (the leads, closings and revenue per channel, month and campaign, kept by
+ * triggers: server/db/schema/report-facts.ts), merged by (channel, month) or (channel, campaign). A campaign is
+ * matched lower-cased and trimmed: ad spend's `campaign` against the lead's `utm_campaign` (for enrolments: their
+ * lead's).
  */
 
 interface Tally { spend: number, impressions: number, clicks: number, platformLeads: number, leads: number, closings: number, revenue: number }
@@ -42,8 +43,10 @@ export function adsFigures(t: Tally, money: boolean): AdsFigures {
 }
 
 /** A campaign as the rows match it: lower-cased and trimmed, '' for none. */
-const campaignKey = (column: SQL | typeof leads.utmCampaign | typeof adSpend.campaign) => sql<string>`COALESCE(LOWER(TRIM(${column})), '')`
-const jakartaMonthOf = (column: typeof leads.createdAt | typeof enrollments.enrolledAt) => sql<string>`DATE_FORMAT(${column} + INTERVAL 7 HOUR, '%Y-%m')`
+const campaignKey = (column: typeof adSpend.campaign) => sql<string>`COALESCE(LOWER(TRIM(${column})), '')`
+const facts = campaignMonthFacts
+/** 'YYYY-MM' as the facts' YYYYMM. */
+const yyyymm = (month: string) => Number(month.replace('-', ''))
 
 async function loadPlatforms(db: DbOrTx): Promise<(AdsPlatform & { active: boolean })[]> {
   const rows = await db.select({ id: channels.id, name: channels.name, platform: channels.platform, active: channels.active })
@@ -57,18 +60,15 @@ export async function adsReport(db: DbOrTx, viewer: ReportViewer, q: ReportQuery
     throw validationError(new z.ZodError([{ code: 'custom', path: ['channelId'], message: 'Pilih platform iklan', input: q.channelId }]))
   const inScope = q.channelId ? all.filter(p => p.id === q.channelId) : all
   const ids = inScope.map(p => p.id)
-  const [start] = monthRange(q.from)
-  const [, end] = monthRange(q.to)
   const byMonth = q.by === 'month'
 
   // Bucket per row: the Jakarta month, or the campaign key (with a display name).
   const spendBucket = byMonth ? sql<string>`DATE_FORMAT(${adSpend.day}, '%Y-%m')` : campaignKey(adSpend.campaign)
-  const leadBucket = byMonth ? jakartaMonthOf(leads.createdAt) : campaignKey(leads.utmCampaign)
-  const enrolBucket = byMonth ? jakartaMonthOf(enrollments.enrolledAt) : campaignKey(leads.utmCampaign)
-  // A campaign's name as the leads carry it; per month there is none to read, so the leads are counted from the
-  // index alone (reading `utm_campaign` would fetch every row).
-  const leadCampaign = byMonth ? sql<string | null>`NULL` : sql<string | null>`MIN(TRIM(${leads.utmCampaign}))`
-  const [spent, created, enrolled] = await Promise.all([
+  // The facts keep each spelling of a campaign (trimmed, '' for none): folded lower-cased here. The name is a spelling
+  // the period's leads carry, else one their enrolments' leads carry.
+  const factsBucket = byMonth ? sql<string>`CONCAT(${facts.month} DIV 100, '-', LPAD(${facts.month} MOD 100, 2, '0'))` : sql<string>`LOWER(${facts.campaign})`
+  const factsName = byMonth ? sql<string | null>`NULL` : sql<string | null>`COALESCE(MIN(CASE WHEN ${facts.leads} > 0 THEN ${facts.campaign} END), MIN(${facts.campaign}))`
+  const [spent, counted] = await Promise.all([
     // Every channel's spend (the ones without a platform make `otherSpend`).
     db.select({
       channelId: adSpend.channelId, bucket: spendBucket, name: sql<string>`MIN(TRIM(${adSpend.campaign}))`,
@@ -77,22 +77,14 @@ export async function adsReport(db: DbOrTx, viewer: ReportViewer, q: ReportQuery
     }).from(adSpend)
       .where(and(gte(adSpend.day, `${q.from}-01`), lte(adSpend.day, lastDayOfMonth(q.to)), q.channelId ? eq(adSpend.channelId, q.channelId) : undefined))
       .groupBy(adSpend.channelId, spendBucket),
+    // The CRM's side (leads, closings, revenue) from the campaign facts: a few hundred rows a year.
     ids.length
-      ? db.select({ channelId: leads.channelId, bucket: leadBucket, name: leadCampaign, n: count() })
-          // Only the ads channels' stretch of (channel, live, created): left alone, the optimizer scans every
-          // channel's leads of the period on the cube index (twice the entries at 1M leads).
-          .from(leads, { forceIndex: 'leads_channel_created_idx' }).where(and(leadsCreatedIn(start, end), inArray(leads.channelId, ids)))
-          .groupBy(leads.channelId, leadBucket)
-      : [],
-    ids.length
-      ? (byMonth
-          ? db.select({ channelId: enrollments.channelId, bucket: enrolBucket, name: sql<string>`NULL`, n: count(), amount: sql<string>`SUM(${enrollments.amount})` })
-              .from(enrollments).where(and(activeEnrollmentsIn(start, end), inArray(enrollments.channelId, ids)))
-              .groupBy(enrollments.channelId, enrolBucket)
-          : db.select({ channelId: enrollments.channelId, bucket: enrolBucket, name: sql<string>`MIN(TRIM(${leads.utmCampaign}))`, n: count(), amount: sql<string>`SUM(${enrollments.amount})` })
-              .from(enrollments).innerJoin(leads, eq(leads.id, enrollments.leadId))
-              .where(and(activeEnrollmentsIn(start, end), inArray(enrollments.channelId, ids)))
-              .groupBy(enrollments.channelId, enrolBucket))
+      ? db.select({
+          channelId: facts.channelId, bucket: factsBucket, name: factsName,
+          leads: sql<string>`SUM(${facts.leads})`, closings: sql<string>`SUM(${facts.closings})`, revenue: sql<string>`SUM(${facts.revenue})`,
+        }).from(facts)
+          .where(and(inArray(facts.channelId, ids), gte(facts.month, yyyymm(q.from)), lte(facts.month, yyyymm(q.to))))
+          .groupBy(facts.channelId, factsBucket)
       : [],
   ])
 
@@ -114,8 +106,7 @@ export async function adsReport(db: DbOrTx, viewer: ReportViewer, q: ReportQuery
     }
     add(cell(r.channelId, r.bucket, r.name), { spend: num(r.spend), impressions: num(r.impressions), clicks: num(r.clicks), platformLeads: num(r.platformLeads) })
   }
-  for (const r of created) add(cell(r.channelId!, r.bucket, r.name), { leads: num(r.n) })
-  for (const r of enrolled) add(cell(r.channelId!, r.bucket, r.name), { closings: num(r.n), revenue: num(r.amount) })
+  for (const r of counted) add(cell(r.channelId, r.bucket, r.name), { leads: num(r.leads), closings: num(r.closings), revenue: num(r.revenue) })
 
   const money = viewer.money
   const perChannel = new Map(inScope.map(p => [p.id, zero()]))

@@ -1,10 +1,10 @@
-import { and, count, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { ReportQuery } from '../../../shared/schemas/reports'
 import type { ForecastBucket, ForecastData, ForecastFigures, ForecastGroupRow } from '../../../shared/types/report-forecast'
 import { jakartaMonth } from '../../../shared/utils/months'
-import { leads, pipelineStages, programs, users } from '../../db/schema'
+import { leadForecastFacts, pipelineStages, programs, users } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
-import { isOpenLead } from '../assignment'
+import { keyOf } from './lead-facts'
 import type { ReportViewer } from './scope'
 import { monthsOf } from './target-vs-real'
 
@@ -12,8 +12,9 @@ import { monthsOf } from './target-vs-real'
  * The pipeline forecast: every open lead (the workload's definition: live, in a stage of kind 'open') placed in
  * the Jakarta month it is expected to close, with its expected value and that value weighted by its stage's win
  * probability. A lead without an expected close date falls back to the month of its next follow-up; with neither
- * it is counted under "no date". One grouped query over `leads_forecast_idx`; the buckets are summed from its
- * groups (month × fallback × person × program), never per lead.
+ * it is counted under "no date". The leads are counted in `lead_forecast_facts` (kept by triggers per stage, person,
+ * program, channel, expected month and fallback: server/db/schema/report-facts.ts); one grouped read of the open
+ * stages' facts, and the buckets are summed from its groups (month × fallback × person × program), never per lead.
  */
 
 /** Raw sums of a set of groups: the weighted sum stays × 100 until it is rounded once, at the end. */
@@ -26,35 +27,32 @@ function add(into: Sums, part: Sums): void {
   into.byFollowUp += part.byFollowUp
 }
 
-/**
- * The expected month as YYYYMM: the expected close date's, else the next follow-up's Jakarta month, else NULL. An
- * integer groups faster than a formatted string.
- */
-const expectedMonth = sql<number | null>`EXTRACT(YEAR_MONTH FROM COALESCE(${leads.expectedCloseOn}, ${leads.nextFollowUpAt} + INTERVAL 7 HOUR))`
-const monthOf = (yyyymm: number) => `${String(yyyymm).slice(0, 4)}-${String(yyyymm).slice(4)}`
-const placedByFollowUp = sql<number>`(${leads.expectedCloseOn} IS NULL AND ${leads.nextFollowUpAt} IS NOT NULL)`
+/** The expected month YYYYMM (0: no date) as 'YYYY-MM', or null. */
+const monthOf = (yyyymm: number) => (yyyymm ? `${String(yyyymm).slice(0, 4)}-${String(yyyymm).slice(4)}` : null)
+const facts = leadForecastFacts
 
 export async function forecast(db: DbOrTx, viewer: ReportViewer, q: ReportQuery<'forecast'>, now: Date): Promise<ForecastData> {
   const currentMonth = jakartaMonth(now)
   const months = monthsOf(q.from, q.to)
   const assignee = viewer.ownerId ?? q.userId
   const groups = await db.select({
-    month: expectedMonth,
-    byFollowUp: placedByFollowUp,
-    userId: leads.assignedTo,
-    programId: leads.programId,
-    count: count(),
-    pipeline: sql<string>`COALESCE(SUM(${leads.expectedValue}), 0)`,
-    weightedX100: sql<string>`COALESCE(SUM(${leads.expectedValue} * ${pipelineStages.probability}), 0)`,
-  }).from(leads)
-    .innerJoin(pipelineStages, eq(pipelineStages.id, leads.stageId))
+    month: facts.month,
+    byFollowUp: facts.byFollowUp,
+    userId: facts.assignedTo,
+    programId: facts.programId,
+    count: sql<string>`SUM(${facts.leads})`,
+    pipeline: sql<string>`SUM(${facts.expectedValue})`,
+    // Σ value × probability over a stage's leads is its Σ value × probability: exact, whatever the stage says now.
+    weightedX100: sql<string>`SUM(${facts.expectedValue} * ${pipelineStages.probability})`,
+  }).from(facts)
+    // The open stages now (a stage's kind can change; the facts are kept per stage).
+    .innerJoin(pipelineStages, and(eq(pipelineStages.id, facts.stageId), eq(pipelineStages.kind, 'open')))
     .where(and(
-      isOpenLead(db),
-      assignee ? eq(leads.assignedTo, assignee) : undefined,
-      q.channelId ? eq(leads.channelId, q.channelId) : undefined,
-      q.programId ? eq(leads.programId, q.programId) : undefined,
+      assignee ? eq(facts.assignedTo, assignee) : undefined,
+      q.channelId ? eq(facts.channelId, q.channelId) : undefined,
+      q.programId ? eq(facts.programId, q.programId) : undefined,
     ))
-    .groupBy(expectedMonth, placedByFollowUp, leads.assignedTo, leads.programId)
+    .groupBy(facts.month, facts.byFollowUp, facts.assignedTo, facts.programId)
     // MariaDB sorts grouped rows unless told not to; the buckets are summed in any order.
     .orderBy(sql`NULL`)
 
@@ -66,12 +64,12 @@ export async function forecast(db: DbOrTx, viewer: ReportViewer, q: ReportQuery<
   const byUser = new Map<number | null, Sums>()
   const byProgram = new Map<number | null, Sums>()
   for (const g of groups) {
-    const part: Sums = { count: Number(g.count), pipeline: Number(g.pipeline), weightedX100: Number(g.weightedX100), byFollowUp: Number(g.byFollowUp) ? Number(g.count) : 0 }
-    const month = g.month == null ? null : monthOf(Number(g.month))
+    const part: Sums = { count: Number(g.count), pipeline: Number(g.pipeline), weightedX100: Number(g.weightedX100), byFollowUp: g.byFollowUp ? Number(g.count) : 0 }
+    const month = monthOf(Number(g.month))
     const bucket = month == null ? none : month < currentMonth ? pastDue : inPeriod.get(month) ?? outside
     add(bucket, part)
     add(totals, part)
-    for (const [map, key] of [[byUser, g.userId], [byProgram, g.programId]] as const) {
+    for (const [map, key] of [[byUser, keyOf(g.userId)], [byProgram, keyOf(g.programId)]] as const) {
       const sums = map.get(key) ?? zero()
       add(sums, part)
       map.set(key, sums)
