@@ -40,6 +40,14 @@ export async function rebuildLeadMonthFacts(conn: PoolConnection): Promise<void>
         COALESCE(program_id, 0), stages_reached, COUNT(*), SUM(expected_value)
       FROM leads WHERE deleted_at IS NULL
       GROUP BY 1, 2, 3, 4, 5, 6`)
+    await conn.query('DELETE FROM text_month_facts')
+    // Grades per assignee, schools for the whole team only (drizzle/0008_text_month_facts.sql).
+    for (const [field, assignee] of [['school', '0'], ['grade', 'COALESCE(assigned_to, 0)']]) {
+      await conn.query(`INSERT INTO text_month_facts (month, field, spelling, stage_id, assigned_to, leads)
+        SELECT DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m'), '${field}', COALESCE(${field}, '') COLLATE utf8mb4_bin, stage_id, ${assignee}, COUNT(*)
+        FROM leads WHERE deleted_at IS NULL
+        GROUP BY 1, 3, 4, 5`)
+    }
     await conn.query('DELETE FROM close_month_facts')
     await conn.query(`INSERT INTO close_month_facts (month, stage_id, channel_id, bucket, leads, enrolled_amount)
       SELECT DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m'), stage_id, COALESCE(channel_id, 0), COALESCE(close_bucket, 255),

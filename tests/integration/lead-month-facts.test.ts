@@ -54,6 +54,16 @@ async function expectFactsExact(): Promise<Fact[]> {
     ) d
     GROUP BY 1, 2, 3, 4, 5, 6 HAVING SUM(leads) <> 0 OR SUM(value) <> 0`))
   expect(differing).toEqual([])
+  // text_month_facts: the same live leads per month, school or grade spelling (byte for byte) and stage.
+  // (Grades per assignee; schools for the whole team, assignee 0.)
+  const [textDiffering] = await db.execute(sql`SELECT month, field, spelling, stage_id, assigned_to, SUM(n) AS n FROM (
+      SELECT month, field, spelling, stage_id, assigned_to, leads AS n FROM text_month_facts
+      UNION ALL
+      SELECT DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m'), 'school', COALESCE(school, '') COLLATE utf8mb4_bin, stage_id, 0, -1 FROM leads WHERE deleted_at IS NULL
+      UNION ALL
+      SELECT DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m'), 'grade', COALESCE(grade, '') COLLATE utf8mb4_bin, stage_id, COALESCE(assigned_to, 0), -1 FROM leads WHERE deleted_at IS NULL
+    ) d GROUP BY 1, 2, 3, 4, 5 HAVING SUM(n) <> 0 LIMIT 5`) as unknown as [unknown[]]
+  expect(textDiffering).toEqual([])
   // This file's leads: the stages reached hold their history's stages and their current one (and, for a lead written
   // straight into the table without a history row, the stages it was written in: it was in them).
   const [mine] = await db.execute(sql`SELECT l.id, l.stage_id, l.stages_reached, GROUP_CONCAT(h.to_stage_id) AS history
@@ -79,7 +89,7 @@ describe('lead_month_facts', () => {
     await db.execute(sql`UPDATE leads SET created_at = '2034-03-10 02:00:00' WHERE id = ${id}`)
     expect(await factsOf()).toEqual([{ month: M, stageId: stage.prospect, channelId: tiktok, assignedTo: people[0], programId: program[0], reached: String(stage.prospect), leads: 1, value: 1_500_000 }])
 
-    for (const body of [{ stageId: stage.follow_up }, { assignedTo: people[1] }, { assignedTo: null }, { channelId: null }, { programId: program[1] }, { programId: null }, { expectedValue: 2_000_000 }, { notes: 'tidak mengubah fakta' }]) {
+    for (const body of [{ stageId: stage.follow_up }, { assignedTo: people[1] }, { assignedTo: null }, { channelId: null }, { programId: program[1] }, { programId: null }, { expectedValue: 2_000_000 }, { notes: 'tidak mengubah fakta' }, { school: 'SMAN 1 Fakta', grade: '12 SMA' }, { school: 'sman 1 fakta' }, { grade: null }]) {
       expect((await call('PATCH', `/api/leads/${id}`, { token: admin, body })).status).toBe(200)
       const facts = await factsOf()
       expect(facts).toHaveLength(1)

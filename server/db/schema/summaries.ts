@@ -100,3 +100,20 @@ export const closeMonthFacts = mysqlTable('close_month_facts', {
 }, t => [
   primaryKey({ name: 'close_month_facts_pk', columns: [t.month, t.stageId, t.channelId, t.bucket] }),
 ])
+
+/**
+ * Live leads per Jakarta month of creation, typed school or grade (`field`; each spelling as typed, compared byte for
+ * byte, '' for none), stage and, for grades, assignee: the leads report's school and grade groupings without reading every lead of the
+ * period. Kept by triggers on `leads` (drizzle/0008_text_month_facts.sql); a row whose count drops to 0 is deleted.
+ */
+export const textMonthFacts = mysqlTable('text_month_facts', {
+  month: char('month', { length: 7 }).notNull(),
+  field: char('field', { length: 6 }).$type<'school' | 'grade'>().notNull(),
+  spelling: varchar('spelling', { length: 160 }).notNull(),
+  stageId: bigint('stage_id', { mode: 'number', unsigned: true }).notNull(),
+  /** Grades (few) per assignee, 0 for none; schools (thousands) only for the whole team: always 0. */
+  assignedTo: bigint('assigned_to', { mode: 'number', unsigned: true }).notNull(),
+  leads: int('leads', { unsigned: true }).notNull(),
+}, t => [
+  primaryKey({ name: 'text_month_facts_pk', columns: [t.field, t.month, t.spelling, t.stageId, t.assignedTo] }),
+])

@@ -1,6 +1,6 @@
-import { sql, type SQL } from 'drizzle-orm'
+import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm'
 import type { MySqlColumn } from 'drizzle-orm/mysql-core'
-import { leads } from '../../db/schema'
+import { leads, textMonthFacts } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
 import { inIds, jakartaMonthOf, type Outcomes } from './cohort'
 import type { GroupTally } from './leads'
@@ -24,12 +24,40 @@ const num = (v: unknown) => Number(v ?? 0)
 const keyOf = (column: SQL | MySqlColumn) => sql`COALESCE(LOWER(TRIM(${column})), '')`
 const exact = (column: MySqlColumn) => sql`${column} COLLATE utf8mb4_bin`
 
+/**
+ * Where the spellings are counted from: without a channel, source type or program in the cohort (and for schools
+ * without a person), `text_month_facts` (leads per month, spelling, stage and for grades assignee, kept by triggers:
+ * a few thousand rows a month instead of every lead); otherwise the cohort's leads.
+ */
+export interface FreeTextSource { name: 'school' | 'grade', table: SQL, where: SQL, spelling: SQL, count: SQL, won: SQL, month: SQL }
+
+/** The cohort's leads themselves. */
+export function leadsSource(column: typeof leads.school | typeof leads.grade, cohort: SQL, stages: Outcomes): FreeTextSource {
+  return {
+    name: column.name as 'school' | 'grade', table: sql`${leads}`, where: cohort, spelling: exact(column), count: sql`COUNT(*)`,
+    won: sql`SUM(CASE WHEN ${inIds(leads.stageId, stages.won)} THEN 1 ELSE 0 END)`, month: jakartaMonthOf(leads.createdAt),
+  }
+}
+
+/** The month facts of the leads of the months `from`..`to`: the whole team's, or for grades one person's. */
+export function factsSource(name: 'school' | 'grade', from: string, to: string, stages: Outcomes, person?: number): FreeTextSource {
+  return {
+    name, table: sql`${textMonthFacts}`,
+    where: and(
+      eq(textMonthFacts.field, name), gte(textMonthFacts.month, from), lte(textMonthFacts.month, to),
+      person != null ? eq(textMonthFacts.assignedTo, person) : undefined,
+    )!,
+    spelling: sql`${textMonthFacts.spelling}`, count: sql`SUM(${textMonthFacts.leads})`,
+    won: sql`SUM(CASE WHEN ${inIds(textMonthFacts.stageId, stages.won)} THEN ${textMonthFacts.leads} ELSE 0 END)`,
+    month: sql`${textMonthFacts.month}`,
+  }
+}
+
 interface FreeTextRow { k: string, label: string | null, leads: number | string, won: number | string, all_groups: number | string }
 
 export async function freeTextGroups(
-  db: DbOrTx, column: MySqlColumn, cohort: SQL, stages: Outcomes, { hideSingletons }: { hideSingletons: boolean },
+  db: DbOrTx, src: FreeTextSource, { hideSingletons }: { hideSingletons: boolean },
 ): Promise<{ groups: GroupTally[], counted: number }> {
-  const won = sql`SUM(CASE WHEN ${inIds(leads.stageId, stages.won)} THEN 1 ELSE 0 END)`
   // Singletons (a school with one lead) rank after every other group, so they are never among those listed.
   const listed = hideSingletons ? sql`(g.leads > 1 OR g.k = '')` : sql`1`
   const statement = sql`
@@ -42,8 +70,8 @@ export async function freeTextGroups(
       FROM (
         SELECT e.spelling, e.n, e.won, ${keyOf(sql`e.spelling`)} AS k
         FROM (
-          SELECT ${exact(column)} AS spelling, COUNT(*) AS n, ${won} AS won
-          FROM ${leads} WHERE ${cohort}
+          SELECT ${src.spelling} AS spelling, ${src.count} AS n, ${src.won} AS won
+          FROM ${src.table} WHERE ${src.where}
           GROUP BY spelling
         ) e
       ) s
@@ -55,7 +83,7 @@ export async function freeTextGroups(
   const groups: GroupTally[] = rows
     .filter(r => !hideSingletons || num(r.leads) > 1 || r.k === '')
     .map(r => ({
-      key: r.k === '' ? 'none' : `${column.name}:${r.k}`,
+      key: r.k === '' ? 'none' : `${src.name}:${r.k}`,
       kind: r.k === '' ? 'none' : 'item',
       label: r.k === '' ? null : String(r.label).trim(),
       leads: num(r.leads),
@@ -68,24 +96,23 @@ export async function freeTextGroups(
  * One more scan of the cohort for the months: leads and won per month in all, and leads per month of the named
  * groups (keys as `freeTextGroups` gives them), the rest folded together in SQL.
  */
-export async function freeTextMonths(db: DbOrTx, column: MySqlColumn, cohort: SQL, stages: Outcomes, keys: string[]) {
+export async function freeTextMonths(db: DbOrTx, src: FreeTextSource, keys: string[]) {
   const totals = new Map<string, { leads: number, won: number }>()
   const perKey = new Map<string, Map<string, number>>()
-  const raw = keys.map(k => (k === 'none' ? '' : k.slice(column.name.length + 1)))
-  const key = keyOf(exact(column))
+  const raw = keys.map(k => (k === 'none' ? '' : k.slice(src.name.length + 1)))
+  const key = keyOf(src.spelling)
   // '=' marks a named group (its key may be '', the unfilled one); NULL is everything else.
   const named = raw.length ? sql`CASE WHEN ${key} IN (${sql.join(raw.map(k => sql`${k}`), sql`, `)}) THEN CONCAT('=', ${key}) END` : sql`NULL`
-  const month = jakartaMonthOf(leads.createdAt)
   const [rows] = await db.execute(sql`
-    SELECT ${named} AS k, ${month} AS month, COUNT(*) AS n, SUM(CASE WHEN ${inIds(leads.stageId, stages.won)} THEN 1 ELSE 0 END) AS won
-    FROM ${leads} WHERE ${cohort}
+    SELECT ${named} AS k, ${src.month} AS month, ${src.count} AS n, ${src.won} AS won
+    FROM ${src.table} WHERE ${src.where}
     GROUP BY k, month`) as unknown as [{ k: string | null, month: string, n: number | string, won: number | string }[]]
   for (const r of rows) {
     const t = totals.get(r.month) ?? { leads: 0, won: 0 }
     totals.set(r.month, { leads: t.leads + num(r.n), won: t.won + num(r.won) })
     if (r.k == null) continue
     const k = r.k.slice(1)
-    const groupKey = k === '' ? 'none' : `${column.name}:${k}`
+    const groupKey = k === '' ? 'none' : `${src.name}:${k}`
     perKey.set(groupKey, (perKey.get(groupKey) ?? new Map()).set(r.month, num(r.n)))
   }
   return { totals, perKey }

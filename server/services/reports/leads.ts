@@ -10,7 +10,7 @@ import {
   asFigure, closingStages, leadCohort, loadChannelInfo, metricOf, periodRange, tallyOver, targetsOver,
   type ChannelInfo, type Outcomes,
 } from './cohort'
-import { freeTextGroups, freeTextMonths } from './leads-free-text'
+import { factsSource, freeTextGroups, freeTextMonths, leadsSource } from './leads-free-text'
 import { facts, factsCohort, keyOf, leadSum, leadSumIn } from './lead-facts'
 import type { ReportViewer } from './scope'
 import { monthsOf } from './target-vs-real'
@@ -43,7 +43,8 @@ export async function leadsReport(db: DbOrTx, viewer: ReportViewer, q: ReportQue
   const months = monthsOf(q.from, q.to)
   const [stages, channelList] = await Promise.all([closingStages(db), loadChannelInfo(db)])
   const cohort = leadCohort(periodRange(q.from, q.to), q, viewer, channelList)
-  const freeText = q.by === 'school' || q.by === 'grade' ? (q.by === 'school' ? leads.school : leads.grade) : null
+  const freeTextColumn = q.by === 'school' ? leads.school : q.by === 'grade' ? leads.grade : null
+  const freeText = freeTextColumn && freeTextSource(q, viewer, stages, freeTextColumn, cohort)
 
   // Targets: channel targets on channel rows, user targets on person rows, each only where the filters leave the
   // row's own leads whole (a program filter, say, cuts a channel's leads to some of them: no target fits).
@@ -54,7 +55,7 @@ export async function leadsReport(db: DbOrTx, viewer: ReportViewer, q: ReportQue
 
   const [listed, rowTargets, totalTargets] = await Promise.all([
     freeText
-      ? freeTextGroups(db, freeText, cohort, stages, { hideSingletons: q.by === 'school' })
+      ? freeTextGroups(db, freeText, { hideSingletons: q.by === 'school' })
       : keyedGroups(db, q.by as KeyedGroup, factsCohort(q.from, q.to, q, viewer, channelList), stages, channelList).then(groups => ({ groups, counted: groups.length })),
     rowScope ? targetsOver(db, rowScope, q.from, q.to) : null,
     totalScope ? targetsOver(db, totalScope.scope, q.from, q.to) : null,
@@ -67,7 +68,7 @@ export async function leadsReport(db: DbOrTx, viewer: ReportViewer, q: ReportQue
   let allWon = 0
   if (freeText) {
     const top = listed.groups.filter(g => g.leads > 0).slice(0, TREND_GROUPS)
-    const { totals, perKey } = await freeTextMonths(db, freeText, cohort, stages, top.map(g => g.key))
+    const { totals, perKey } = await freeTextMonths(db, freeText, top.map(g => g.key))
     for (const [m, t] of totals) {
       totalsByMonth.set(m, t.leads)
       allLeads += t.leads
@@ -115,6 +116,20 @@ export async function leadsReport(db: DbOrTx, viewer: ReportViewer, q: ReportQue
     },
     trend: trendOf(groups, months, totalsByMonth),
   }
+}
+
+/**
+ * Where a school or grade grouping counts from: the month facts for the whole team (and, for grades, one person),
+ * the cohort's leads for anything narrower.
+ */
+function freeTextSource(q: ReportQuery<'leads'>, viewer: ReportViewer, stages: Outcomes, column: typeof leads.school | typeof leads.grade, cohort: SQL) {
+  const name = column.name as 'school' | 'grade'
+  if (q.channelId || q.sourceType || q.programId) return leadsSource(column, cohort, stages)
+  // A Sales/CS viewer with someone else in the person filter: none of their leads (as leadCohort has it).
+  const people = [...new Set([viewer.ownerId, q.userId].filter((p): p is number => p != null))]
+  if (!people.length) return factsSource(name, q.from, q.to, stages)
+  if (name === 'grade' && people.length === 1) return factsSource(name, q.from, q.to, stages, people[0])
+  return leadsSource(column, cohort, stages)
 }
 
 const sum = (groups: GroupTally[], what: 'leads' | 'won') => groups.reduce((n, g) => n + g[what], 0)
