@@ -35,6 +35,12 @@ export const leads = mysqlTable('leads', {
   expectedCloseOn: date('expected_close_on', { mode: 'string' }),
   nextFollowUpAt: instant('next_follow_up_at'),
   lastActivityAt: instant('last_activity_at'),
+  /**
+   * The earliest `occurred_at` of the lead's live activities (NULL without one): the team report's first response.
+   * Kept by triggers on `activities` (drizzle/0004_team_facts.sql); never written by the app, but for the demo
+   * generator, which sets what the triggers would.
+   */
+  firstActivityAt: instant('first_activity_at'),
   lostReason: varchar('lost_reason', { length: 255 }),
   closedAt: instant('closed_at'),
   /**
@@ -57,6 +63,9 @@ export const leads = mysqlTable('leads', {
   // assignee, counted from the index alone (a separate index: extra columns after created_at would cost the lists
   // their (created_at, id) order).
   index('leads_live_created_cube_idx').on(t.deletedAt, t.createdAt, t.stageId, t.channelId, t.assignedTo, t.programId),
+  // The team report's first response: someone's new leads of a period (one range per person), by channel and
+  // program, with their first live activity, from the index alone.
+  index('leads_first_response_idx').on(t.deletedAt, t.assignedTo, t.createdAt, t.channelId, t.programId, t.firstActivityAt),
   index('leads_assignee_stage_idx').on(t.assignedTo, t.stageId, t.deletedAt, t.createdAt),
   index('leads_assignee_idx').on(t.assignedTo, t.deletedAt, t.createdAt),
   // Someone's follow-ups (overdue, today, this week), narrowed by stage and channel without reading rows.

@@ -20,7 +20,7 @@ import { DAY, dayKey, monthKey, planDays, timeOnDay } from './demo/time'
 
 export const MAX_DEMO_LEADS = 1_000_000
 const CHUNK = 2500
-const DEMO_TABLES = ['lead_month_facts', 'reminders', 'outbox', 'notifications', 'whatsapp_messages', 'enrollments', 'activities', 'todos', 'lead_stage_history', 'leads', 'targets', 'ad_spend']
+const DEMO_TABLES = ['lead_month_facts', 'activity_month_facts', 'reminders', 'outbox', 'notifications', 'whatsapp_messages', 'enrollments', 'activities', 'todos', 'lead_stage_history', 'leads', 'targets', 'ad_spend']
 
 export interface DemoDataOptions {
   leads: number
@@ -100,8 +100,8 @@ export async function generateDemoData(db: Database, opts: DemoDataOptions): Pro
 
   const lanes = Math.max(1, Math.min(3, (db.$client.pool.config.connectionLimit ?? 10) - 1))
   const conns = await acquire(db, lanes)
-  // Millions of rows: the facts' triggers stand aside (the leads carry their stages reached) and the facts are
-  // counted once at the end.
+  // Millions of rows: the facts' triggers stand aside (the leads carry their stages reached and first activity) and
+  // the facts are counted once at the end.
   await beginBulkLoad(conns)
   let loaded = false
   const lane = (i: number) => conns[i % conns.length]!
@@ -162,6 +162,8 @@ export async function generateDemoData(db: Database, opts: DemoDataOptions): Pro
         const { lead, enrollment } = out
         // What the triggers would make of the history inserted after the lead: set here, so they have nothing to add.
         lead.stagesReached = [...new Set([...out.history.map(h => h.toStageId), lead.stageId])].join(',')
+        // And what the activities' triggers would: the earliest live activity.
+        lead.firstActivityAt = out.activities.reduce<Date | null>((at, a) => (!a.deletedAt && (!at || a.occurredAt < at) ? a.occurredAt : at), null)
         buf.leads.push(lead)
         buf.history.push(...out.history)
         buf.activities.push(...out.activities)
