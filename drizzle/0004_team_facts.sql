@@ -1,9 +1,27 @@
--- The team report's kept-on-write figures (docs/reports.md#team-facts): each lead's first live activity, and the
--- live activities counted per Jakarta month, person, type and the lead's channel and program. Kept by triggers in
--- the statement that writes, whoever writes (the services, the intake, hand SQL); a bulk load that sets
--- @crm_bulk_load writes first_activity_at itself and rebuilds the facts at the end (server/db/lead-month-facts.ts).
-ALTER TABLE `leads` ADD `first_activity_at` datetime(3),
-  ADD INDEX `leads_first_response_idx` (`deleted_at`,`assigned_to`,`created_at`,`channel_id`,`program_id`,`first_activity_at`);
+-- The team report's kept-on-write figures (docs/reports.md#team-facts): each lead's first live activity, the live
+-- leads counted per Jakarta month, assignee and whole hour of first response, and the live activities counted per
+-- Jakarta month, person, type and the lead's channel and program. Kept by triggers in the statement that writes,
+-- whoever writes (the services, the intake, hand SQL); a bulk load that sets @crm_bulk_load writes first_activity_at
+-- itself and rebuilds the facts at the end (server/db/lead-month-facts.ts).
+ALTER TABLE `leads` ADD `first_activity_at` datetime(3);
+--> statement-breakpoint
+-- The whole hours from a lead's creation to its first live activity (0 when that activity is dated before the lead),
+-- computed, not stored: the key of lead_response_facts and of the index that finds a person's leads of one hour.
+-- leads_assignee_next_idx gains program_id: the team report's overdue count with a program filter, index only.
+ALTER TABLE `leads`
+  ADD `first_response_hour` int AS (GREATEST(0, TIMESTAMPDIFF(SECOND, `created_at`, `first_activity_at`)) DIV 3600) VIRTUAL,
+  ADD INDEX `leads_first_response_idx` (`deleted_at`,`assigned_to`,`created_at`,`channel_id`,`program_id`,`first_activity_at`),
+  ADD INDEX `leads_response_hour_idx` (`deleted_at`,`assigned_to`,`first_response_hour`,`created_at`,`first_activity_at`),
+  DROP INDEX `leads_assignee_next_idx`,
+  ADD INDEX `leads_assignee_next_idx` (`assigned_to`,`deleted_at`,`next_follow_up_at`,`stage_id`,`channel_id`,`program_id`);
+--> statement-breakpoint
+CREATE TABLE `lead_response_facts` (
+	`month` char(7) NOT NULL,
+	`assigned_to` bigint unsigned NOT NULL,
+	`hour` int NOT NULL,
+	`leads` int unsigned NOT NULL,
+	CONSTRAINT `lead_response_facts_pk` PRIMARY KEY(`month`,`assigned_to`,`hour`)
+);
 --> statement-breakpoint
 CREATE TABLE `activity_month_facts` (
 	`month` char(7) NOT NULL,
@@ -105,7 +123,60 @@ BEGIN
   END IF;
 END;
 --> statement-breakpoint
--- A database that already holds activities starts from their count.
+-- lead_response_facts: a live lead with a first activity counts once under the Jakarta month of its creation, its
+-- assignee (0 for none) and its first_response_hour, moved when any of those or its trash state changes (an
+-- activity's triggers above set first_activity_at through an UPDATE of the lead, which lands here).
+CREATE TRIGGER `leads_response_facts_insert` AFTER INSERT ON `leads` FOR EACH ROW
+BEGIN
+  IF @crm_bulk_load IS NULL AND NEW.deleted_at IS NULL AND NEW.first_activity_at IS NOT NULL THEN
+    INSERT INTO lead_response_facts (month, assigned_to, hour, leads)
+    VALUES (DATE_FORMAT(NEW.created_at + INTERVAL 7 HOUR, '%Y-%m'), COALESCE(NEW.assigned_to, 0),
+      GREATEST(0, TIMESTAMPDIFF(SECOND, NEW.created_at, NEW.first_activity_at)) DIV 3600, 1)
+    ON DUPLICATE KEY UPDATE leads = leads + 1;
+  END IF;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `leads_response_facts_update` AFTER UPDATE ON `leads` FOR EACH ROW
+BEGIN
+  IF @crm_bulk_load IS NULL AND NOT (OLD.deleted_at <=> NEW.deleted_at AND OLD.created_at <=> NEW.created_at
+      AND OLD.assigned_to <=> NEW.assigned_to AND OLD.first_activity_at <=> NEW.first_activity_at) THEN
+    IF OLD.deleted_at IS NULL AND OLD.first_activity_at IS NOT NULL THEN
+      UPDATE lead_response_facts SET leads = leads - 1
+      WHERE month = DATE_FORMAT(OLD.created_at + INTERVAL 7 HOUR, '%Y-%m') AND assigned_to = COALESCE(OLD.assigned_to, 0)
+        AND hour = GREATEST(0, TIMESTAMPDIFF(SECOND, OLD.created_at, OLD.first_activity_at)) DIV 3600;
+      DELETE FROM lead_response_facts
+      WHERE month = DATE_FORMAT(OLD.created_at + INTERVAL 7 HOUR, '%Y-%m') AND assigned_to = COALESCE(OLD.assigned_to, 0)
+        AND hour = GREATEST(0, TIMESTAMPDIFF(SECOND, OLD.created_at, OLD.first_activity_at)) DIV 3600 AND leads = 0;
+    END IF;
+    IF NEW.deleted_at IS NULL AND NEW.first_activity_at IS NOT NULL THEN
+      INSERT INTO lead_response_facts (month, assigned_to, hour, leads)
+      VALUES (DATE_FORMAT(NEW.created_at + INTERVAL 7 HOUR, '%Y-%m'), COALESCE(NEW.assigned_to, 0),
+        GREATEST(0, TIMESTAMPDIFF(SECOND, NEW.created_at, NEW.first_activity_at)) DIV 3600, 1)
+      ON DUPLICATE KEY UPDATE leads = leads + 1;
+    END IF;
+  END IF;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `leads_response_facts_delete` AFTER DELETE ON `leads` FOR EACH ROW
+BEGIN
+  IF @crm_bulk_load IS NULL AND OLD.deleted_at IS NULL AND OLD.first_activity_at IS NOT NULL THEN
+    UPDATE lead_response_facts SET leads = leads - 1
+    WHERE month = DATE_FORMAT(OLD.created_at + INTERVAL 7 HOUR, '%Y-%m') AND assigned_to = COALESCE(OLD.assigned_to, 0)
+      AND hour = GREATEST(0, TIMESTAMPDIFF(SECOND, OLD.created_at, OLD.first_activity_at)) DIV 3600;
+    DELETE FROM lead_response_facts
+    WHERE month = DATE_FORMAT(OLD.created_at + INTERVAL 7 HOUR, '%Y-%m') AND assigned_to = COALESCE(OLD.assigned_to, 0)
+      AND hour = GREATEST(0, TIMESTAMPDIFF(SECOND, OLD.created_at, OLD.first_activity_at)) DIV 3600 AND leads = 0;
+  END IF;
+END;
+--> statement-breakpoint
+-- A database that already holds leads and activities starts from their count.
+DELETE FROM lead_response_facts;
+--> statement-breakpoint
+INSERT INTO lead_response_facts (month, assigned_to, hour, leads)
+SELECT DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m'), COALESCE(assigned_to, 0), first_response_hour, COUNT(*)
+FROM leads WHERE deleted_at IS NULL AND first_activity_at IS NOT NULL
+GROUP BY 1, 2, 3;
+--> statement-breakpoint
 DELETE FROM activity_month_facts;
 --> statement-breakpoint
 INSERT INTO activity_month_facts (month, user_id, type, channel_id, program_id, activities)

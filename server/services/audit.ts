@@ -29,8 +29,8 @@ export function redact(row: Record<string, unknown> | null | undefined): Record<
   return out
 }
 
-/** Columns the database keeps for itself (a timestamp, the triggers' `leads.stages_reached` and `first_activity_at`): never an edit. */
-const DERIVED = new Set(['updatedAt', 'stagesReached', 'firstActivityAt'])
+/** Columns the database keeps for itself (a timestamp, the triggers' `leads.stages_reached`, `first_activity_at` and what is computed from it): never an edit. */
+const DERIVED = new Set(['updatedAt', 'stagesReached', 'firstActivityAt', 'firstResponseHour'])
 
 /** Keep only what changed, so an entry reads as a diff. Creation and deletion keep the whole row. */
 function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {

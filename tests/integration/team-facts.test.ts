@@ -6,10 +6,11 @@ import { testDb } from '../support/db'
 import { call, login } from '../support/http'
 
 /**
- * The team report's kept-on-write figures (drizzle/0004_team_facts.sql): `leads.first_activity_at` and
- * `activity_month_facts`, kept by triggers on `activities` and `leads`. After every kind of write an activity or its
- * lead can get, through the API or straight into the database, every lead's first activity must equal the earliest
- * of its live activities, and the whole facts table the same count grouped from the activities and their leads.
+ * The team report's kept-on-write figures (drizzle/0004_team_facts.sql): `leads.first_activity_at`,
+ * `activity_month_facts` and `lead_response_facts`, kept by triggers on `activities` and `leads`. After every kind of
+ * write an activity or its lead can get, through the API or straight into the database, every lead's first activity
+ * must equal the earliest of its live activities, and each whole facts table the same count grouped from the
+ * activities and their leads, or from the leads.
  * Integration files run one after another, so the whole tables can be compared.
  */
 const { db, pool } = testDb()
@@ -32,8 +33,8 @@ beforeAll(async () => {
 const rowsOf = (result: unknown) => (result as [Record<string, unknown>[]])[0]
 
 /**
- * Every key whose kept count differs from the count of the live activities, every lead whose first activity differs
- * from its live activities' earliest, and any row left at 0: each in one statement (one read view).
+ * Every key whose kept count differs from the count of the live activities (or leads), every lead whose first
+ * activity differs from its live activities' earliest, and any row left at 0: each in one statement (one read view).
  */
 async function expectExact(): Promise<void> {
   const differing = rowsOf(await db.execute(sql`SELECT month, user_id, type, channel_id, program_id, SUM(n) AS n FROM (
@@ -48,6 +49,15 @@ async function expectExact(): Promise<void> {
     WHERE NOT (l.first_activity_at <=> (SELECT MIN(a.occurred_at) FROM activities a WHERE a.lead_id = l.id AND a.deleted_at IS NULL))`))
   expect(wrongFirst).toEqual([])
   expect(rowsOf(await db.execute(sql`SELECT * FROM activity_month_facts WHERE activities = 0`))).toEqual([])
+  const responses = rowsOf(await db.execute(sql`SELECT month, assigned_to, hour, SUM(n) AS n FROM (
+      SELECT month, assigned_to, hour, leads AS n FROM lead_response_facts
+      UNION ALL
+      SELECT DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m'), COALESCE(assigned_to, 0),
+        GREATEST(0, TIMESTAMPDIFF(SECOND, created_at, first_activity_at)) DIV 3600, -1
+      FROM leads WHERE deleted_at IS NULL AND first_activity_at IS NOT NULL
+    ) d GROUP BY 1, 2, 3 HAVING SUM(n) <> 0`))
+  expect(responses).toEqual([])
+  expect(rowsOf(await db.execute(sql`SELECT * FROM lead_response_facts WHERE leads = 0`))).toEqual([])
 }
 
 const firstOf = async (id: number) => (await db.select({ at: leads.firstActivityAt }).from(leads).where(eq(leads.id, id)))[0]!.at?.toISOString() ?? null
@@ -136,6 +146,14 @@ describe('team facts: first activity and activity month facts', () => {
     await db.execute(sql`UPDATE activities SET lead_id = ${c} WHERE lead_id = ${b}`)
     expect(await firstOf(b)).toBeNull()
     await expectExact()
+    // The response facts: hand SQL on the creation time and the assignee moves the lead's hour, month and person.
+    // (Its first activity is B's first, 10:00 WIB on 14 March 2035: 2 h 59 min after 07:01 WIB is hour 2.)
+    await db.execute(sql`UPDATE leads SET created_at = '2035-03-14 00:01:00', assigned_to = ${people[0]} WHERE id = ${c}`)
+    const responses = async () => rowsOf(await db.execute(sql`SELECT month, assigned_to AS who, hour, leads FROM lead_response_facts WHERE month LIKE '2035-%'`))
+    expect(await responses()).toEqual([{ month: '2035-03', who: people[0], hour: 2, leads: 1 }])
+    await expectExact()
+    await db.execute(sql`UPDATE leads SET created_at = '2035-03-14 05:00:00' WHERE id = ${c}`)
+    expect(await responses()).toEqual([{ month: '2035-03', who: people[0], hour: 0, leads: 1 }])
     // Leads moved to another channel and program by hand, several at once.
     await db.execute(sql`UPDATE leads SET program_id = ${program[1] ?? null}, channel_id = NULL WHERE id IN (${ids})`)
     await expectExact()

@@ -1,4 +1,5 @@
-import { bigint, date, index, json, mysqlEnum, mysqlTable, smallint, text, varchar } from 'drizzle-orm/mysql-core'
+import { sql } from 'drizzle-orm'
+import { bigint, date, index, int, json, mysqlEnum, mysqlTable, smallint, text, varchar } from 'drizzle-orm/mysql-core'
 import { FOLLOW_UP_STATUSES } from '../../../shared/enums/leads'
 import { bytes, createdAt, id, instant, ref, softDelete, timestamps } from './_columns'
 import { channels, pipelineStages, programs } from './catalog'
@@ -41,6 +42,9 @@ export const leads = mysqlTable('leads', {
    * generator, which sets what the triggers would.
    */
   firstActivityAt: instant('first_activity_at'),
+  /** Whole hours from creation to the first live activity (0 when it is dated before the lead): computed, not stored. */
+  firstResponseHour: int('first_response_hour')
+    .generatedAlwaysAs(sql`GREATEST(0, TIMESTAMPDIFF(SECOND, \`created_at\`, \`first_activity_at\`)) DIV 3600`, { mode: 'virtual' }),
   lostReason: varchar('lost_reason', { length: 255 }),
   closedAt: instant('closed_at'),
   /**
@@ -66,10 +70,12 @@ export const leads = mysqlTable('leads', {
   // The team report's first response: someone's new leads of a period (one range per person), by channel and
   // program, with their first live activity, from the index alone.
   index('leads_first_response_idx').on(t.deletedAt, t.assignedTo, t.createdAt, t.channelId, t.programId, t.firstActivityAt),
+  // And someone's leads first answered in a given hour after creation: the exact times around the median.
+  index('leads_response_hour_idx').on(t.deletedAt, t.assignedTo, t.firstResponseHour, t.createdAt, t.firstActivityAt),
   index('leads_assignee_stage_idx').on(t.assignedTo, t.stageId, t.deletedAt, t.createdAt),
   index('leads_assignee_idx').on(t.assignedTo, t.deletedAt, t.createdAt),
-  // Someone's follow-ups (overdue, today, this week), narrowed by stage and channel without reading rows.
-  index('leads_assignee_next_idx').on(t.assignedTo, t.deletedAt, t.nextFollowUpAt, t.stageId, t.channelId),
+  // Someone's follow-ups (overdue, today, this week), narrowed by stage, channel and program without reading rows.
+  index('leads_assignee_next_idx').on(t.assignedTo, t.deletedAt, t.nextFollowUpAt, t.stageId, t.channelId, t.programId),
   index('leads_stage_idx').on(t.stageId, t.deletedAt, t.updatedAt),
   // The board's per-stage count, sum and weighted sum, answered from the index alone.
   index('leads_stage_value_idx').on(t.stageId, t.deletedAt, t.expectedValue),

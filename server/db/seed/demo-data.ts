@@ -20,7 +20,7 @@ import { DAY, dayKey, monthKey, planDays, timeOnDay } from './demo/time'
 
 export const MAX_DEMO_LEADS = 1_000_000
 const CHUNK = 2500
-const DEMO_TABLES = ['lead_month_facts', 'activity_month_facts', 'reminders', 'outbox', 'notifications', 'whatsapp_messages', 'enrollments', 'activities', 'todos', 'lead_stage_history', 'leads', 'targets', 'ad_spend']
+const DEMO_TABLES = ['lead_month_facts', 'activity_month_facts', 'lead_response_facts', 'reminders', 'outbox', 'notifications', 'whatsapp_messages', 'enrollments', 'activities', 'todos', 'lead_stage_history', 'leads', 'targets', 'ad_spend']
 
 export interface DemoDataOptions {
   leads: number

@@ -9,7 +9,7 @@ import { activityMonthFacts, enrollments, leads, pipelineStages, targets, users 
 import type { DbOrTx } from '../../utils/db'
 import { workloadPercent } from '../assignment'
 import { ASSIGNABLE_ROLES } from '../assignment/pick'
-import { activeEnrollmentsIn, leadsCreatedIn } from './actuals'
+import { activeEnrollmentsIn } from './actuals'
 import { firstResponses } from './first-response'
 import { factIn, facts, factsCohort, keyOf, leadSum, leadSumIn } from './lead-facts'
 import type { ReportViewer } from './scope'
@@ -41,7 +41,7 @@ function leadFilter(s: Slice): SQL | undefined {
 /**
  * Open leads per assignee now (all their open leads, from the month facts of every month), and those of them whose
  * next follow-up is past, narrowed by the filters: a range of `leads_assignee_next_idx` (assignee, live, next
- * follow-up) per person with open leads, who are the only ones who can have any.
+ * follow-up, then stage, channel and program: index only) per person with open leads, the only ones who can have any.
  */
 async function workloadBy(db: DbOrTx, s: Slice, openIds: number[], now: Date) {
   const open = (await db.select({ userId: facts.assignedTo, n: leadSum() }).from(facts)
@@ -64,14 +64,6 @@ async function newLeadsBy(db: DbOrTx, s: Slice, wonIds: number[], from: string, 
     .groupBy(facts.assignedTo)
   return rows.map(r => ({ ...r, userId: keyOf(r.userId) }))
 }
-
-/**
- * The period's new leads of these people, after the filters: the cohort of the first response (first-response.ts).
- * Named one by one (those with new leads in the period), so `leads_first_response_idx` (live, assignee, creation
- * time…) is read as one range per person rather than scanned for a Sales/CS user's share.
- */
-const newLeadsOf = (s: Slice, people: number[], [start, end]: Range): SQL =>
-  and(leadsCreatedIn(start, end), inArray(leads.assignedTo, people), leadFilter(s))!
 
 /**
  * Live activities logged in the period per person and type (deleting a lead deletes its activities), with a
@@ -128,7 +120,10 @@ export async function team(db: DbOrTx, viewer: ReportViewer, q: ReportQuery<'tea
     newLeads,
     newLeads.then((rows) => {
       const people = rows.filter(r => r.userId != null && num(r.n) > 0).map(r => r.userId!)
-      return people.length ? firstResponses(db, newLeadsOf(slice, people, range)) : new Map([[null, { responded: 0, medianSecs: null }]])
+      // Those with new leads in the period: one index range each, not a scan of everyone's for a Sales/CS user's share.
+      return people.length
+        ? firstResponses(db, { people, from: q.from, to: q.to, range, channelId: q.channelId, programId: q.programId })
+        : new Map([[null, { responded: 0, medianSecs: null }]])
     }),
     activitiesBy(db, slice, q.from, q.to),
     enrolmentsBy(db, slice, range),

@@ -26,3 +26,24 @@ export const activityMonthFacts = mysqlTable('activity_month_facts', {
 }, t => [
   primaryKey({ name: 'activity_month_facts_pk', columns: [t.month, t.userId, t.type, t.channelId, t.programId] }),
 ])
+
+/**
+ * Live leads with a first activity (`leads.first_activity_at`) counted per Jakarta month of creation, assignee and
+ * whole hour of first response (`leads.first_response_hour`): the team report's median response time finds the hour
+ * of each person's middle lead here, then reads only that hour's leads (`leads_response_hour_idx`).
+ *
+ * Kept by triggers on `leads` (drizzle/0004_team_facts.sql), which the activities' triggers reach through their
+ * update of `first_activity_at`; a row whose count drops to 0 is deleted. `tests/integration/team-facts.test.ts`
+ * holds it equal to a GROUP BY over `leads`.
+ */
+export const leadResponseFacts = mysqlTable('lead_response_facts', {
+  /** 'YYYY-MM', the Jakarta month (UTC+7) of `leads.created_at`. */
+  month: char('month', { length: 7 }).notNull(),
+  /** 0 for none. */
+  assignedTo: bigint('assigned_to', { mode: 'number', unsigned: true }).notNull(),
+  /** Whole hours from creation to the first live activity (0 when that activity is dated before the lead). */
+  hour: int('hour').notNull(),
+  leads: int('leads', { unsigned: true }).notNull(),
+}, t => [
+  primaryKey({ name: 'lead_response_facts_pk', columns: [t.month, t.assignedTo, t.hour] }),
+])
