@@ -11,7 +11,7 @@ ALTER TABLE `leads` ADD `first_activity_at` datetime(3);
 ALTER TABLE `leads`
   ADD `first_response_hour` int AS (GREATEST(0, TIMESTAMPDIFF(SECOND, `created_at`, `first_activity_at`)) DIV 3600) VIRTUAL,
   ADD INDEX `leads_first_response_idx` (`deleted_at`,`assigned_to`,`created_at`,`channel_id`,`program_id`,`first_activity_at`),
-  ADD INDEX `leads_response_hour_idx` (`deleted_at`,`assigned_to`,`first_response_hour`,`created_at`,`first_activity_at`),
+  ADD INDEX `leads_response_hour_idx` (`deleted_at`,`assigned_to`,`first_response_hour`,`created_at`,`channel_id`,`program_id`,`first_activity_at`),
   DROP INDEX `leads_assignee_next_idx`,
   ADD INDEX `leads_assignee_next_idx` (`assigned_to`,`deleted_at`,`next_follow_up_at`,`stage_id`,`channel_id`,`program_id`);
 --> statement-breakpoint

@@ -71,7 +71,7 @@ export const leads = mysqlTable('leads', {
   // program, with their first live activity, from the index alone.
   index('leads_first_response_idx').on(t.deletedAt, t.assignedTo, t.createdAt, t.channelId, t.programId, t.firstActivityAt),
   // And someone's leads first answered in a given hour after creation: the exact times around the median.
-  index('leads_response_hour_idx').on(t.deletedAt, t.assignedTo, t.firstResponseHour, t.createdAt, t.firstActivityAt),
+  index('leads_response_hour_idx').on(t.deletedAt, t.assignedTo, t.firstResponseHour, t.createdAt, t.channelId, t.programId, t.firstActivityAt),
   index('leads_assignee_stage_idx').on(t.assignedTo, t.stageId, t.deletedAt, t.createdAt),
   index('leads_assignee_idx').on(t.assignedTo, t.deletedAt, t.createdAt),
   // Someone's follow-ups (overdue, today, this week), narrowed by stage, channel and program without reading rows.

@@ -15,8 +15,8 @@ import { leadsCreatedIn } from './actuals'
  *    (a few thousand rows a month), with a channel or program filter from `leads_first_response_idx` (the cohort's
  *    index entries, one range per person);
  * 2. the middle rank(s) of each person and of the team fall in known hours; the exact seconds of only those hours'
- *    leads are read (`leads_response_hour_idx`: person, hour, creation time; with a filter, the cohort's entries
- *    again) and the middle one, or the mean of the middle two (as `median()` in shared/utils/figures.ts), is picked.
+ *    leads are read (`leads_response_hour_idx`: person, hour, creation time, channel, program: one range per person
+ *    and hour) and the middle one, or the mean of the middle two (as `median()` in shared/utils/figures.ts), is picked.
  * Ranking a year's cohort at a million leads sorted a million rows twice (3 µs a lead).
  */
 
@@ -115,13 +115,10 @@ export function firstResponses(db: DbOrTx, c: ResponseCohort): Promise<Map<Key, 
     }
     const { totals, wanted } = locateMiddles(hist)
     const hours = [...new Set(wanted.map(w => w.hour))]
-    const exact = !hours.length
-      ? []
-      : filtered
-        ? await tx.select({ uid: leads.assignedTo, secs: seconds, n: count() }).from(leads, BY_CREATION)
-            .where(and(answered, inArray(hourOf, hours))).groupBy(leads.assignedTo, seconds)
-        : await tx.select({ uid: leads.assignedTo, secs: seconds, n: count() }).from(leads, BY_HOUR)
-            .where(and(cohort, inArray(leads.firstResponseHour, hours))).groupBy(leads.assignedTo, seconds)
+    const exact = hours.length
+      ? await tx.select({ uid: leads.assignedTo, secs: seconds, n: count() }).from(leads, BY_HOUR)
+          .where(and(cohort, inArray(leads.firstResponseHour, hours))).groupBy(leads.assignedTo, seconds)
+      : []
     const middles = new Map<Key, number[]>()
     for (const w of wanted) {
       const values = exact.filter(r => Math.floor(Number(r.secs) / HOUR) === w.hour && (w.key === null || Number(r.uid) === w.key))
