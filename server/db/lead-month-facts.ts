@@ -3,20 +3,22 @@ import { rebuildStageStays } from './stage-stays'
 import { rebuildReportFacts } from './report-facts'
 
 /**
- * Bulk loads and `lead_month_facts` (server/db/schema/summaries.ts). The facts' triggers stand aside on a connection
- * whose session sets `@crm_bulk_load` (drizzle/0002_lead_month_facts_triggers.sql); what that connection writes to
- * `leads` must then carry its own `stages_reached`, and the facts are rebuilt once from the leads at the end. Only for
- * a load nothing else writes leads during (the demo generator empties the tables first), in a process of its own
- * (the CLIs, the bench): a connection left with the variable set must never serve the app.
+ * Bulk loads and the facts kept by triggers: `lead_month_facts` (server/db/schema/summaries.ts), `activity_month_facts`
+ * and `lead_response_facts` (team-facts.ts). The triggers stand aside on a connection whose session sets
+ * `@crm_bulk_load` (drizzle/0002_lead_month_facts_triggers.sql, 0004_team_facts.sql); what that connection writes to
+ * `leads` must then carry its own `stages_reached` and `first_activity_at` (its earliest live activity), and the
+ * facts are rebuilt once from the rows at the end. Only for a load nothing else writes leads during (the demo
+ * generator empties the tables first), in a process of its own (the CLIs, the bench): a connection left with the
+ * variable set must never serve the app.
  */
 export async function beginBulkLoad(conns: PoolConnection[]): Promise<void> {
   for (const c of conns) await c.query('SET @crm_bulk_load = 1')
 }
 
 /**
- * Back to triggers on these connections (before they return to the pool), then the facts counted from the leads (the
- * month facts, the close facts and the ads and forecast ones, server/db/report-facts.ts) and the stage stays from the
- * history.
+ * Back to triggers on these connections (before they return to the pool), then the facts counted from the rows: the
+ * month, close and text facts, the stage stays, the ads and forecast facts (server/db/report-facts.ts) and the team
+ * facts.
  */
 export async function endBulkLoad(conns: PoolConnection[], rebuild: boolean): Promise<void> {
   for (const c of conns) await c.query('SET @crm_bulk_load = NULL')
@@ -24,6 +26,8 @@ export async function endBulkLoad(conns: PoolConnection[], rebuild: boolean): Pr
     await rebuildLeadMonthFacts(conns[0])
     await rebuildStageStays(conns[0])
     await rebuildReportFacts(conns[0])
+    await rebuildActivityMonthFacts(conns[0])
+    await rebuildLeadResponseFacts(conns[0])
   }
 }
 
@@ -54,6 +58,45 @@ export async function rebuildLeadMonthFacts(conn: PoolConnection): Promise<void>
         COUNT(*), SUM(enrolled_amount)
       FROM leads WHERE deleted_at IS NULL
       GROUP BY 1, 2, 3, 4`)
+    await conn.commit()
+  }
+  catch (error) {
+    await conn.rollback()
+    throw error
+  }
+}
+
+/**
+ * The activity facts counted afresh from the live activities and their leads' channel and program, in one
+ * transaction: the same count the triggers of drizzle/0004_team_facts.sql keep.
+ */
+export async function rebuildActivityMonthFacts(conn: PoolConnection): Promise<void> {
+  await conn.beginTransaction()
+  try {
+    await conn.query('DELETE FROM activity_month_facts')
+    await conn.query(`INSERT INTO activity_month_facts (month, user_id, type, channel_id, program_id, activities)
+      SELECT DATE_FORMAT(a.occurred_at + INTERVAL 7 HOUR, '%Y-%m'), COALESCE(a.user_id, 0), a.type,
+        COALESCE(l.channel_id, 0), COALESCE(l.program_id, 0), COUNT(*)
+      FROM activities a LEFT JOIN leads l ON l.id = a.lead_id
+      WHERE a.deleted_at IS NULL
+      GROUP BY 1, 2, 3, 4, 5`)
+    await conn.commit()
+  }
+  catch (error) {
+    await conn.rollback()
+    throw error
+  }
+}
+
+/** The response facts counted afresh from the live leads' first activity, in one transaction (drizzle/0004_team_facts.sql). */
+export async function rebuildLeadResponseFacts(conn: PoolConnection): Promise<void> {
+  await conn.beginTransaction()
+  try {
+    await conn.query('DELETE FROM lead_response_facts')
+    await conn.query(`INSERT INTO lead_response_facts (month, assigned_to, hour, leads)
+      SELECT DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m'), COALESCE(assigned_to, 0), first_response_hour, COUNT(*)
+      FROM leads WHERE deleted_at IS NULL AND first_activity_at IS NOT NULL
+      GROUP BY 1, 2, 3`)
     await conn.commit()
   }
   catch (error) {

@@ -29,8 +29,8 @@ export function redact(row: Record<string, unknown> | null | undefined): Record<
   return out
 }
 
-/** Columns the database keeps for itself (a timestamp, the triggers' `leads.stages_reached`, `stage_entered_at`, `enrolled_amount`): never an edit. */
-const DERIVED = new Set(['updatedAt', 'stagesReached', 'stageEnteredAt', 'enrolledAmount', 'closeSecs', 'closeBucket'])
+/** Columns the database keeps for itself (a timestamp, what the triggers keep on `leads` and what is generated from it): never an edit. */
+const DERIVED = new Set(['updatedAt', 'stagesReached', 'stageEnteredAt', 'enrolledAmount', 'closeSecs', 'closeBucket', 'firstActivityAt', 'firstResponseHour'])
 
 /** Keep only what changed, so an entry reads as a diff. Creation and deletion keep the whole row. */
 function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {

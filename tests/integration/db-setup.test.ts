@@ -26,7 +26,7 @@ async function snapshot() {
   }
 }
 
-/** Keys whose kept lead count differs from the count of the live leads (see lead-month-facts.test.ts). */
+/** Keys whose kept lead count differs from the count of the live leads (see lead-month-facts.test.ts), and the team facts (team-facts.test.ts). */
 async function factsDiffering() {
   const conn = await mysql.createConnection({ uri: url })
   try {
@@ -39,7 +39,24 @@ async function factsDiffering() {
     // And every lead's stages reached hold its history's stages and its current one.
     const [missing] = await conn.query(`SELECT h.lead_id FROM lead_stage_history h JOIN leads l ON l.id = h.lead_id
       WHERE FIND_IN_SET(h.to_stage_id, l.stages_reached) = 0 OR FIND_IN_SET(l.stage_id, l.stages_reached) = 0 LIMIT 5`)
-    return [...rows as unknown[], ...missing as unknown[]]
+    // The activity facts equal the live activities' count, every lead's first activity its earliest live one, and the
+    // response facts the live leads' count by first-response hour.
+    const [activityFacts] = await conn.query(`SELECT month, user_id, type, channel_id, program_id, SUM(n) AS n FROM (
+      SELECT month, user_id, type, channel_id, program_id, activities AS n FROM activity_month_facts
+      UNION ALL
+      SELECT DATE_FORMAT(a.occurred_at + INTERVAL 7 HOUR, '%Y-%m'), COALESCE(a.user_id, 0), a.type, COALESCE(l.channel_id, 0),
+        COALESCE(l.program_id, 0), -1 FROM activities a LEFT JOIN leads l ON l.id = a.lead_id WHERE a.deleted_at IS NULL
+    ) d GROUP BY 1, 2, 3, 4, 5 HAVING SUM(n) <> 0`)
+    const [firsts] = await conn.query(`SELECT l.id FROM leads l
+      WHERE NOT (l.first_activity_at <=> (SELECT MIN(a.occurred_at) FROM activities a WHERE a.lead_id = l.id AND a.deleted_at IS NULL)) LIMIT 5`)
+    const [responses] = await conn.query(`SELECT month, assigned_to, hour, SUM(n) AS n FROM (
+      SELECT month, assigned_to, hour, leads AS n FROM lead_response_facts
+      UNION ALL
+      SELECT DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m'), COALESCE(assigned_to, 0),
+        GREATEST(0, TIMESTAMPDIFF(SECOND, created_at, first_activity_at)) DIV 3600, -1
+      FROM leads WHERE deleted_at IS NULL AND first_activity_at IS NOT NULL
+    ) d GROUP BY 1, 2, 3 HAVING SUM(n) <> 0`)
+    return [...rows as unknown[], ...missing as unknown[], ...activityFacts as unknown[], ...firsts as unknown[], ...responses as unknown[]]
   }
   finally {
     await conn.end()
@@ -105,6 +122,8 @@ describe('npm run db:setup', () => {
     expect(await reportFactsDiffering()).toEqual([])
     expect(a.counts.campaign_month_facts).toBeGreaterThan(0)
     expect(a.counts.lead_forecast_facts).toBeGreaterThan(0)
+    expect(a.counts.activity_month_facts).toBeGreaterThan(0)
+    expect(a.counts.lead_response_facts).toBeGreaterThan(0)
     expect(a.stages).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'won', kind: 'won', probability: 100 })]))
     expect((a.channels as { name: string }[]).map(c => c.name)).toEqual(expect.arrayContaining(['TikTok Ads', 'Instagram Ads', 'Meta Ads', 'Referral', 'WhatsApp', 'Walk-in']))
 

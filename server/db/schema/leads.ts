@@ -36,6 +36,15 @@ export const leads = mysqlTable('leads', {
   expectedCloseOn: date('expected_close_on', { mode: 'string' }),
   nextFollowUpAt: instant('next_follow_up_at'),
   lastActivityAt: instant('last_activity_at'),
+  /**
+   * The earliest `occurred_at` of the lead's live activities (NULL without one): the team report's first response.
+   * Kept by triggers on `activities` (drizzle/0004_team_facts.sql); never written by the app, but for the demo
+   * generator, which sets what the triggers would.
+   */
+  firstActivityAt: instant('first_activity_at'),
+  /** Whole hours from creation to the first live activity (0 when it is dated before the lead): computed, not stored. */
+  firstResponseHour: int('first_response_hour')
+    .generatedAlwaysAs(sql`GREATEST(0, TIMESTAMPDIFF(SECOND, \`created_at\`, \`first_activity_at\`)) DIV 3600`, { mode: 'virtual' }),
   lostReason: varchar('lost_reason', { length: 255 }),
   closedAt: instant('closed_at'),
   /**
@@ -72,10 +81,15 @@ export const leads = mysqlTable('leads', {
   // assignee, counted from the index alone (a separate index: extra columns after created_at would cost the lists
   // their (created_at, id) order).
   index('leads_live_created_cube_idx').on(t.deletedAt, t.createdAt, t.stageId, t.channelId, t.assignedTo, t.programId),
+  // The team report's first response: someone's new leads of a period (one range per person), by channel and
+  // program, with their first live activity, from the index alone.
+  index('leads_first_response_idx').on(t.deletedAt, t.assignedTo, t.createdAt, t.channelId, t.programId, t.firstActivityAt),
+  // And someone's leads first answered in a given hour after creation: the exact times around the median.
+  index('leads_response_hour_idx').on(t.deletedAt, t.assignedTo, t.firstResponseHour, t.createdAt, t.channelId, t.programId, t.firstActivityAt),
   index('leads_assignee_stage_idx').on(t.assignedTo, t.stageId, t.deletedAt, t.createdAt),
   index('leads_assignee_idx').on(t.assignedTo, t.deletedAt, t.createdAt),
-  // Someone's follow-ups (overdue, today, this week), narrowed by stage and channel without reading rows.
-  index('leads_assignee_next_idx').on(t.assignedTo, t.deletedAt, t.nextFollowUpAt, t.stageId, t.channelId),
+  // Someone's follow-ups (overdue, today, this week), narrowed by stage, channel and program without reading rows.
+  index('leads_assignee_next_idx').on(t.assignedTo, t.deletedAt, t.nextFollowUpAt, t.stageId, t.channelId, t.programId),
   index('leads_stage_idx').on(t.stageId, t.deletedAt, t.updatedAt),
   // The board's per-stage count, sum and weighted sum, answered from the index alone.
   index('leads_stage_value_idx').on(t.stageId, t.deletedAt, t.expectedValue),

@@ -20,7 +20,7 @@ import { DAY, dayKey, monthKey, planDays, timeOnDay } from './demo/time'
 
 export const MAX_DEMO_LEADS = 1_000_000
 const CHUNK = 2500
-const DEMO_TABLES = ['lead_month_facts', 'text_month_facts', 'close_month_facts', 'campaign_month_facts', 'lead_forecast_facts', 'stay_month_facts', 'stage_stays', 'reminders', 'outbox', 'notifications', 'whatsapp_messages', 'enrollments', 'activities', 'todos', 'lead_stage_history', 'leads', 'targets', 'ad_spend']
+const DEMO_TABLES = ['lead_month_facts', 'text_month_facts', 'close_month_facts', 'campaign_month_facts', 'lead_forecast_facts', 'stay_month_facts', 'stage_stays', 'activity_month_facts', 'lead_response_facts', 'reminders', 'outbox', 'notifications', 'whatsapp_messages', 'enrollments', 'activities', 'todos', 'lead_stage_history', 'leads', 'targets', 'ad_spend']
 
 export interface DemoDataOptions {
   leads: number
@@ -100,8 +100,8 @@ export async function generateDemoData(db: Database, opts: DemoDataOptions): Pro
 
   const lanes = Math.max(1, Math.min(3, (db.$client.pool.config.connectionLimit ?? 10) - 1))
   const conns = await acquire(db, lanes)
-  // Millions of rows: the facts' triggers stand aside (the leads carry their stages reached) and the facts are
-  // counted once at the end.
+  // Millions of rows: the facts' triggers stand aside (the leads carry their stages reached and first activity) and
+  // the facts are counted once at the end.
   await beginBulkLoad(conns)
   let loaded = false
   const lane = (i: number) => conns[i % conns.length]!
@@ -164,6 +164,8 @@ export async function generateDemoData(db: Database, opts: DemoDataOptions): Pro
         lead.stagesReached = [...new Set([...out.history.map(h => h.toStageId), lead.stageId])].join(',')
         lead.stageEnteredAt = out.history.reduce<Date | null>((at, h) => (h.toStageId === lead.stageId && (!at || h.changedAt! > at) ? h.changedAt! : at), null)
         lead.enrolledAmount = enrollment?.status === 'active' ? enrollment.amount : 0
+        // And what the activities' triggers would: the earliest live activity.
+        lead.firstActivityAt = out.activities.reduce<Date | null>((at, a) => (!a.deletedAt && (!at || a.occurredAt < at) ? a.occurredAt : at), null)
         buf.leads.push(lead)
         buf.history.push(...out.history)
         buf.activities.push(...out.activities)

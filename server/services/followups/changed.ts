@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../utils/db'
 import { notify } from '../notifications/notify'
 
 // A new assignee hears through lead_assigned; taking a lead away is not announced (see the assignment tests).
-const QUIET = new Set(['updatedAt', 'closedAt', 'stagesReached', 'stageEnteredAt', 'enrolledAmount', 'closeSecs', 'closeBucket', 'phoneBidx', 'phoneLast4', 'lastActivityAt', 'assignedTo'])
+const QUIET = new Set(['updatedAt', 'closedAt', 'stagesReached', 'stageEnteredAt', 'enrolledAmount', 'closeSecs', 'closeBucket', 'firstActivityAt', 'firstResponseHour', 'phoneBidx', 'phoneLast4', 'lastActivityAt', 'assignedTo'])
 
 /** The columns whose stored value differs between two versions of a row. */
 export function changedFields<T extends Record<string, unknown>>(before: T, after: T): string[] {

@@ -11,7 +11,7 @@ import { leadNotFound } from './read'
 export const TIMELINE_LIMIT = 200
 
 /** Audit fields the timeline does not list as edits: the stage rows already tell them, or they are bookkeeping. */
-const HIDDEN_FIELDS = new Set(['stageId', 'closedAt', 'updatedAt', 'createdAt', 'id', 'stagesReached', 'stageEnteredAt', 'enrolledAmount', 'closeSecs', 'closeBucket'])
+const HIDDEN_FIELDS = new Set(['stageId', 'closedAt', 'updatedAt', 'createdAt', 'id', 'stagesReached', 'stageEnteredAt', 'enrolledAmount', 'closeSecs', 'closeBucket', 'firstActivityAt', 'firstResponseHour'])
 
 const fromStage = alias(pipelineStages, 'from_stage')
 const toStage = alias(pipelineStages, 'to_stage')

@@ -1,22 +1,24 @@
-import { and, count, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm'
+import { and, count, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm'
 import { ACTIVITY_TYPES, type ActivityType } from '../../../shared/enums/leads'
 import type { ReportQuery } from '../../../shared/schemas/reports'
 import type { TeamActivities, TeamData, TeamFigures, TeamMemberRow } from '../../../shared/types/report-team'
 import type { TargetFigure } from '../../../shared/types/reports'
 import { hours, percent } from '../../../shared/utils/figures'
 import { monthRange } from '../../../shared/utils/months'
-import { activities, enrollments, leads, pipelineStages, targets, users } from '../../db/schema'
+import { activityMonthFacts, enrollments, leads, pipelineStages, targets, users } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
-import { isOpenLead, workloadPercent } from '../assignment'
+import { workloadPercent } from '../assignment'
 import { ASSIGNABLE_ROLES } from '../assignment/pick'
-import { activeEnrollmentsIn, leadsCreatedIn } from './actuals'
-import { facts, factsCohort, keyOf, leadSum, leadSumIn } from './lead-facts'
+import { activeEnrollmentsIn } from './actuals'
+import { firstResponses } from './first-response'
+import { factIn, facts, factsCohort, keyOf, leadSum, leadSumIn } from './lead-facts'
 import type { ReportViewer } from './scope'
 
 /**
  * Team performance: one row per person (active Admin and Sales/CS users, plus anyone else with figures), with
- * their workload now and what they did in the period. Every figure is one grouped query by person, run side by
- * side; the median time to first response is computed in SQL (window functions), not per lead in JS.
+ * their workload now and what they did in the period. Every figure is one grouped query by person (or two), run side
+ * by side, over summaries kept on write where a period's rows would be many: the lead and activity month facts, the
+ * leads' first activity (first-response.ts). Nothing is read per lead in JS.
  *
  * The channel and program filters narrow the lead-based figures (the lead's channel and program; an enrolment's
  * own), never the workload: capacity is for all of a person's open leads.
@@ -36,25 +38,26 @@ function leadFilter(s: Slice): SQL | undefined {
   )
 }
 
-/** Leads of someone: the Sales/CS viewer's own, or anyone's. */
-const assignee = (s: Slice): SQL => (s.ownerId ? eq(leads.assignedTo, s.ownerId) : isNotNull(leads.assignedTo))
-
 /**
- * Open leads per assignee now, and those of them whose next follow-up is past (narrowed by the filters), in one
- * pass over the open leads.
+ * Open leads per assignee now (all their open leads, from the month facts of every month), and those of them whose
+ * next follow-up is past, narrowed by the filters: a range of `leads_assignee_next_idx` (assignee, live, next
+ * follow-up, then stage, channel and program: index only) per person with open leads, the only ones who can have any.
  */
-async function workloadBy(db: DbOrTx, s: Slice, now: Date) {
-  const filter = leadFilter(s)
-  const overdue = and(lt(leads.nextFollowUpAt, now), filter)!
-  const rows = await db.select({ userId: leads.assignedTo, open: count(), overdue: sql<string>`COALESCE(SUM(${overdue}), 0)` }).from(leads)
-    .where(and(isOpenLead(db), assignee(s)))
-    .groupBy(leads.assignedTo)
-  return { open: new Map(rows.map(r => [r.userId!, num(r.open)])), overdue: new Map(rows.map(r => [r.userId!, num(r.overdue)])) }
+async function workloadBy(db: DbOrTx, s: Slice, openIds: number[], now: Date) {
+  const open = (await db.select({ userId: facts.assignedTo, n: leadSum() }).from(facts)
+    .where(and(factIn(facts.stageId, openIds), s.ownerId ? eq(facts.assignedTo, s.ownerId) : ne(facts.assignedTo, 0)))
+    .groupBy(facts.assignedTo)).map(r => ({ userId: Number(r.userId), n: num(r.n) })).filter(r => r.n > 0)
+  const people = open.map(r => r.userId)
+  const overdue = people.length && openIds.length
+    ? await db.select({ userId: leads.assignedTo, n: count() }).from(leads)
+        .where(and(inArray(leads.assignedTo, people), isNull(leads.deletedAt), lt(leads.nextFollowUpAt, now), inArray(leads.stageId, openIds), leadFilter(s)))
+        .groupBy(leads.assignedTo)
+    : []
+  return { open: new Map(open.map(r => [r.userId, r.n])), overdue: new Map(overdue.map(r => [r.userId!, num(r.n)])) }
 }
 
 /** Leads created in the period's months per assignee, and how many of them are won now, from the month facts. */
-async function newLeadsBy(db: DbOrTx, s: Slice, from: string, to: string) {
-  const wonIds = (await db.select({ id: pipelineStages.id }).from(pipelineStages).where(eq(pipelineStages.kind, 'won'))).map(r => r.id)
+async function newLeadsBy(db: DbOrTx, s: Slice, wonIds: number[], from: string, to: string) {
   const rows = await db.select({ userId: facts.assignedTo, n: leadSum(), won: leadSumIn(wonIds) })
     .from(facts)
     .where(and(factsCohort(from, to, s, { ownerId: s.ownerId }, []), s.ownerId ? undefined : sql`${facts.assignedTo} <> 0`))
@@ -63,58 +66,21 @@ async function newLeadsBy(db: DbOrTx, s: Slice, from: string, to: string) {
 }
 
 /**
- * The median seconds from creation to the first live activity (by anyone) of the period's new leads, per
- * assignee and over all of them (key null): ROW_NUMBER over the sorted times, the middle one or the mean of the
- * middle two, as `median()` in shared/utils/figures.ts. An activity dated before the lead counts as 0. The two
- * rankings sit in two steps: MariaDB 10.11 numbers `ROW_NUMBER() OVER (ORDER BY …)` wrongly when the same SELECT
- * also has a partitioned window. Each person's group carries its share of the team's middle values (sum and
- * count), so the team's median is one division over the groups.
+ * Live activities logged in the period per person and type (deleting a lead deletes its activities), with a
+ * channel/program filter those on leads of that channel/program: from `activity_month_facts`, the period being
+ * whole Jakarta months.
  */
-async function firstResponseBy(db: DbOrTx, s: Slice, [start, end]: Range) {
-  // A join grouped by lead rather than a subquery per lead: MariaDB runs dependent subqueries slowly.
-  const perLead = db.select({
-    uid: sql`${leads.assignedTo}`.as('uid'),
-    secs: sql`GREATEST(0, TIMESTAMPDIFF(SECOND, ${leads.createdAt}, MIN(${activities.occurredAt})))`.as('secs'),
-  }).from(leads)
-    .leftJoin(activities, and(eq(activities.leadId, leads.id), isNull(activities.deletedAt)))
-    .where(and(leadsCreatedIn(start, end), assignee(s), leadFilter(s)))
-    .groupBy(leads.id)
-  const middle = (rn: string, n: string) => sql.raw(`${rn} IN (FLOOR((${n} + 1) / 2), FLOOR(${n} / 2) + 1)`)
-  const [rows] = await db.execute(sql`
-    WITH team AS (SELECT uid, secs, ROW_NUMBER() OVER (ORDER BY secs) AS rn_all, COUNT(*) OVER () AS n_all FROM (${perLead}) p WHERE secs IS NOT NULL),
-    person AS (SELECT team.*, ROW_NUMBER() OVER (PARTITION BY uid ORDER BY secs) AS rn, COUNT(*) OVER (PARTITION BY uid) AS n FROM team)
-    SELECT uid, MAX(n) AS n,
-      AVG(CASE WHEN ${middle('rn', 'n')} THEN secs END) AS med,
-      SUM(CASE WHEN ${middle('rn_all', 'n_all')} THEN secs END) AS mid_sum,
-      COUNT(CASE WHEN ${middle('rn_all', 'n_all')} THEN 1 END) AS mid_n
-    FROM person GROUP BY uid`) as unknown as [{ uid: number, n: unknown, med: unknown, mid_sum: unknown, mid_n: unknown }[]]
-  const out = new Map<number | null, { medianSecs: number | null, responded: number }>()
-  let midSum = 0
-  let midN = 0
-  for (const r of rows) {
-    out.set(Number(r.uid), { medianSecs: r.med == null ? null : Number(r.med), responded: num(r.n) })
-    midSum += num(r.mid_sum)
-    midN += num(r.mid_n)
-  }
-  out.set(null, { medianSecs: midN ? midSum / midN : null, responded: rows.reduce((t, r) => t + num(r.n), 0) })
-  return out
-}
-
-/**
- * Live activities logged in the period per person and type (deleting a lead deletes its activities). The range
- * index is forced (one person's: by person and time): a month is a tenth of a year's rows, and MariaDB would
- * rather read the whole table.
- */
-function activitiesBy(db: DbOrTx, s: Slice, [start, end]: Range) {
-  const filtered = !!(s.channelId || s.programId)
-  const base = db.select({ userId: activities.userId, type: activities.type, n: count() })
-    .from(activities, { forceIndex: s.ownerId ? 'activities_user_idx' : 'activities_occurred_idx' })
-  const query = filtered ? base.innerJoin(leads, eq(leads.id, activities.leadId)) : base
-  return query.where(and(
-    isNull(activities.deletedAt), gte(activities.occurredAt, start), lt(activities.occurredAt, end),
-    s.ownerId ? eq(activities.userId, s.ownerId) : isNotNull(activities.userId),
-    filtered ? leadFilter(s) : undefined,
-  )).groupBy(activities.userId, activities.type)
+function activitiesBy(db: DbOrTx, s: Slice, from: string, to: string) {
+  const f = activityMonthFacts
+  return db.select({ userId: f.userId, type: f.type, n: sql<string>`SUM(${f.activities})` })
+    .from(f)
+    .where(and(
+      from === to ? eq(f.month, from) : and(gte(f.month, from), lte(f.month, to)),
+      s.ownerId ? eq(f.userId, s.ownerId) : ne(f.userId, 0),
+      s.channelId ? eq(f.channelId, s.channelId) : undefined,
+      s.programId ? eq(f.programId, s.programId) : undefined,
+    ))
+    .groupBy(f.userId, f.type)
 }
 
 /** Active enrolments in the period per person credited (the enrolment's own channel and program). */
@@ -146,11 +112,20 @@ export async function team(db: DbOrTx, viewer: ReportViewer, q: ReportQuery<'tea
   const range: Range = [monthRange(q.from)[0], monthRange(q.to)[1]]
   const slice: Slice = { ownerId: viewer.ownerId, channelId: q.channelId, programId: q.programId }
   const targetsApply = !q.channelId && !q.programId
+  const stages = await db.select({ id: pipelineStages.id, kind: pipelineStages.kind }).from(pipelineStages)
+  const ofKind = (kind: string) => stages.filter(st => st.kind === kind).map(st => st.id)
+  const newLeads = newLeadsBy(db, slice, ofKind('won'), q.from, q.to)
   const [work, created, response, acts, enrolled, targetRows] = await Promise.all([
-    workloadBy(db, slice, now),
-    newLeadsBy(db, slice, q.from, q.to),
-    firstResponseBy(db, slice, range),
-    activitiesBy(db, slice, range),
+    workloadBy(db, slice, ofKind('open'), now),
+    newLeads,
+    newLeads.then((rows) => {
+      const people = rows.filter(r => r.userId != null && num(r.n) > 0).map(r => r.userId!)
+      // Those with new leads in the period: one index range each, not a scan of everyone's for a Sales/CS user's share.
+      return people.length
+        ? firstResponses(db, { people, from: q.from, to: q.to, range, channelId: q.channelId, programId: q.programId })
+        : new Map([[null, { responded: 0, medianSecs: null }]])
+    }),
+    activitiesBy(db, slice, q.from, q.to),
     enrolmentsBy(db, slice, range),
     targetsApply ? targetsBy(db, slice, q.from, q.to) : Promise.resolve([]),
   ])
