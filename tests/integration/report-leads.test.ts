@@ -149,6 +149,34 @@ describe('GET /api/reports/leads', () => {
     ])
   })
 
+  it('groups schools and grades of a narrower cohort from the leads (person, channel, program) as the facts do', async () => {
+    // A Sales/CS user's own leads: schools from the leads (their person's index), grades from the facts per person.
+    const school = (await get('sales', `${PERIOD}&by=school`)).body.data
+    expect(table(school.rows)).toEqual([
+      ['SMAN 3 Bandung', 3, 50, 1, 33.3, null, null],
+      // A tie between two spellings shows the first in binary order, trimmed.
+      ['SMAN 1 BANDUNG', 2, 33.3, 1, 50, null, null],
+      ['none', 1, 16.7, 1, 100, null, null],
+    ])
+    const grade = (await get('sales', `${PERIOD}&by=grade`)).body.data
+    expect(table(grade.rows)).toEqual([
+      ['SMA 10', 3, 50, 1, 33.3, null, null],
+      ['SMA 12', 2, 33.3, 2, 100, null, null],
+      ['SMA 11', 1, 16.7, 0, 0, null, null],
+    ])
+    const tiktok = (await get('owner', `${PERIOD}&by=school&channelId=${channel.tiktok}`)).body.data
+    expect(table(tiktok.rows)).toEqual([
+      ['SMAN 1 Bandung', 3, 60, 1, 33.3, null, null],
+      ['SMAN 3 Bandung', 2, 40, 0, 0, null, null],
+    ])
+    const sma = (await get('owner', `${PERIOD}&by=school&programId=${program['SMA-REG']}`)).body.data
+    expect(table(sma.rows)).toEqual([
+      ['SMAN 3 Bandung', 3, 50, 1, 33.3, null, null],
+      ['SMAN 1 Bandung', 2, 33.3, 1, 50, null, null],
+      ['none', 1, 16.7, 1, 100, null, null],
+    ])
+  })
+
   it('groups by admin with the user targets', async () => {
     const d = (await get('owner', `${PERIOD}&by=admin`)).body.data
     expect(table(d.rows)).toEqual([

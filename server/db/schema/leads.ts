@@ -87,7 +87,9 @@ export const leads = mysqlTable('leads', {
   // And someone's leads first answered in a given hour after creation: the exact times around the median.
   index('leads_response_hour_idx').on(t.deletedAt, t.assignedTo, t.firstResponseHour, t.createdAt, t.channelId, t.programId, t.firstActivityAt),
   index('leads_assignee_stage_idx').on(t.assignedTo, t.stageId, t.deletedAt, t.createdAt),
-  index('leads_assignee_idx').on(t.assignedTo, t.deletedAt, t.createdAt),
+  // A person's leads of a period; with the cohort's other keys and the free-text columns, so the leads report's
+  // school and grade groupings of one person read the index alone (as the channel and program indexes below).
+  index('leads_assignee_idx').on(t.assignedTo, t.deletedAt, t.createdAt, t.stageId, t.channelId, t.programId, t.school, t.grade),
   // Someone's follow-ups (overdue, today, this week), narrowed by stage, channel and program without reading rows.
   index('leads_assignee_next_idx').on(t.assignedTo, t.deletedAt, t.nextFollowUpAt, t.stageId, t.channelId, t.programId),
   index('leads_stage_idx').on(t.stageId, t.deletedAt, t.updatedAt),
@@ -100,8 +102,8 @@ export const leads = mysqlTable('leads', {
   // The forecast: the open pipeline by expected close (or next follow-up) month, person and program, weighted by
   // stage, answered from the index alone (see server/services/reports/forecast.ts).
   index('leads_forecast_idx').on(t.deletedAt, t.stageId, t.expectedCloseOn, t.nextFollowUpAt, t.assignedTo, t.programId, t.channelId, t.expectedValue),
-  index('leads_channel_created_idx').on(t.channelId, t.deletedAt, t.createdAt),
-  index('leads_program_idx').on(t.programId, t.deletedAt, t.createdAt),
+  index('leads_channel_created_idx').on(t.channelId, t.deletedAt, t.createdAt, t.stageId, t.assignedTo, t.programId, t.school, t.grade),
+  index('leads_program_idx').on(t.programId, t.deletedAt, t.createdAt, t.stageId, t.channelId, t.assignedTo, t.school, t.grade),
   index('leads_follow_up_status_idx').on(t.followUpStatus, t.deletedAt, t.createdAt),
   index('leads_next_follow_up_idx').on(t.nextFollowUpAt, t.deletedAt, t.createdAt),
   index('leads_last_activity_idx').on(t.lastActivityAt, t.deletedAt, t.createdAt),

@@ -124,12 +124,13 @@ export async function leadsReport(db: DbOrTx, viewer: ReportViewer, q: ReportQue
  */
 function freeTextSource(q: ReportQuery<'leads'>, viewer: ReportViewer, stages: Outcomes, column: typeof leads.school | typeof leads.grade, cohort: SQL) {
   const name = column.name as 'school' | 'grade'
-  if (q.channelId || q.sourceType || q.programId) return leadsSource(column, cohort, stages)
   // A Sales/CS viewer with someone else in the person filter: none of their leads (as leadCohort has it).
   const people = [...new Set([viewer.ownerId, q.userId].filter((p): p is number => p != null))]
+  const index = people.length ? 'leads_assignee_idx' : q.channelId || q.sourceType ? 'leads_channel_created_idx' : q.programId ? 'leads_program_idx' : undefined
+  if (q.channelId || q.sourceType || q.programId) return leadsSource(column, cohort, stages, index)
   if (!people.length) return factsSource(name, q.from, q.to, stages)
   if (name === 'grade' && people.length === 1) return factsSource(name, q.from, q.to, stages, people[0])
-  return leadsSource(column, cohort, stages)
+  return leadsSource(column, cohort, stages, index)
 }
 
 const sum = (groups: GroupTally[], what: 'leads' | 'won') => groups.reduce((n, g) => n + g[what], 0)
