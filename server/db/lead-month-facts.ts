@@ -1,4 +1,5 @@
 import type { PoolConnection } from 'mysql2/promise'
+import { inTransaction } from './in-transaction'
 import { rebuildStageStays } from './stage-stays'
 import { rebuildReportFacts } from './report-facts'
 
@@ -32,38 +33,32 @@ export async function endBulkLoad(conns: PoolConnection[], rebuild: boolean): Pr
 }
 
 /**
- * The facts (`lead_month_facts`, `close_month_facts`) counted afresh from the live leads, in one transaction: the
- * same counts the triggers keep.
+ * The facts (`lead_month_facts`, `text_month_facts`, `close_month_facts`) counted afresh from the live leads, in one
+ * transaction: the same counts the triggers keep.
  */
 export async function rebuildLeadMonthFacts(conn: PoolConnection): Promise<void> {
-  await conn.beginTransaction()
-  try {
+  await inTransaction(conn, async () => {
     await conn.query('DELETE FROM lead_month_facts')
     await conn.query(`INSERT INTO lead_month_facts (month, stage_id, channel_id, assigned_to, program_id, reached, leads, expected_value)
-      SELECT DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m'), stage_id, COALESCE(channel_id, 0), COALESCE(assigned_to, 0),
-        COALESCE(program_id, 0), stages_reached, COUNT(*), SUM(expected_value)
-      FROM leads WHERE deleted_at IS NULL
-      GROUP BY 1, 2, 3, 4, 5, 6`)
+        SELECT DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m'), stage_id, COALESCE(channel_id, 0), COALESCE(assigned_to, 0),
+          COALESCE(program_id, 0), stages_reached, COUNT(*), SUM(expected_value)
+        FROM leads WHERE deleted_at IS NULL
+        GROUP BY 1, 2, 3, 4, 5, 6`)
     await conn.query('DELETE FROM text_month_facts')
     // Grades per assignee, schools for the whole team only (drizzle/0008_text_month_facts.sql).
     for (const [field, assignee] of [['school', '0'], ['grade', 'COALESCE(assigned_to, 0)']]) {
       await conn.query(`INSERT INTO text_month_facts (month, field, spelling, stage_id, assigned_to, leads)
-        SELECT DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m'), '${field}', COALESCE(${field}, '') COLLATE utf8mb4_bin, stage_id, ${assignee}, COUNT(*)
-        FROM leads WHERE deleted_at IS NULL
-        GROUP BY 1, 3, 4, 5`)
+          SELECT DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m'), '${field}', COALESCE(${field}, '') COLLATE utf8mb4_bin, stage_id, ${assignee}, COUNT(*)
+          FROM leads WHERE deleted_at IS NULL
+          GROUP BY 1, 3, 4, 5`)
     }
     await conn.query('DELETE FROM close_month_facts')
     await conn.query(`INSERT INTO close_month_facts (month, stage_id, channel_id, bucket, leads, enrolled_amount)
-      SELECT DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m'), stage_id, COALESCE(channel_id, 0), COALESCE(close_bucket, 255),
-        COUNT(*), SUM(enrolled_amount)
-      FROM leads WHERE deleted_at IS NULL
-      GROUP BY 1, 2, 3, 4`)
-    await conn.commit()
-  }
-  catch (error) {
-    await conn.rollback()
-    throw error
-  }
+        SELECT DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m'), stage_id, COALESCE(channel_id, 0), COALESCE(close_bucket, 255),
+          COUNT(*), SUM(enrolled_amount)
+        FROM leads WHERE deleted_at IS NULL
+        GROUP BY 1, 2, 3, 4`)
+  })
 }
 
 /**
@@ -71,36 +66,24 @@ export async function rebuildLeadMonthFacts(conn: PoolConnection): Promise<void>
  * transaction: the same count the triggers of drizzle/0004_team_facts.sql keep.
  */
 export async function rebuildActivityMonthFacts(conn: PoolConnection): Promise<void> {
-  await conn.beginTransaction()
-  try {
+  await inTransaction(conn, async () => {
     await conn.query('DELETE FROM activity_month_facts')
     await conn.query(`INSERT INTO activity_month_facts (month, user_id, type, channel_id, program_id, activities)
-      SELECT DATE_FORMAT(a.occurred_at + INTERVAL 7 HOUR, '%Y-%m'), COALESCE(a.user_id, 0), a.type,
-        COALESCE(l.channel_id, 0), COALESCE(l.program_id, 0), COUNT(*)
-      FROM activities a LEFT JOIN leads l ON l.id = a.lead_id
-      WHERE a.deleted_at IS NULL
-      GROUP BY 1, 2, 3, 4, 5`)
-    await conn.commit()
-  }
-  catch (error) {
-    await conn.rollback()
-    throw error
-  }
+        SELECT DATE_FORMAT(a.occurred_at + INTERVAL 7 HOUR, '%Y-%m'), COALESCE(a.user_id, 0), a.type,
+          COALESCE(l.channel_id, 0), COALESCE(l.program_id, 0), COUNT(*)
+        FROM activities a LEFT JOIN leads l ON l.id = a.lead_id
+        WHERE a.deleted_at IS NULL
+        GROUP BY 1, 2, 3, 4, 5`)
+  })
 }
 
 /** The response facts counted afresh from the live leads' first activity, in one transaction (drizzle/0004_team_facts.sql). */
 export async function rebuildLeadResponseFacts(conn: PoolConnection): Promise<void> {
-  await conn.beginTransaction()
-  try {
+  await inTransaction(conn, async () => {
     await conn.query('DELETE FROM lead_response_facts')
     await conn.query(`INSERT INTO lead_response_facts (month, assigned_to, hour, leads)
-      SELECT DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m'), COALESCE(assigned_to, 0), first_response_hour, COUNT(*)
-      FROM leads WHERE deleted_at IS NULL AND first_activity_at IS NOT NULL
-      GROUP BY 1, 2, 3`)
-    await conn.commit()
-  }
-  catch (error) {
-    await conn.rollback()
-    throw error
-  }
+        SELECT DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m'), COALESCE(assigned_to, 0), first_response_hour, COUNT(*)
+        FROM leads WHERE deleted_at IS NULL AND first_activity_at IS NOT NULL
+        GROUP BY 1, 2, 3`)
+  })
 }

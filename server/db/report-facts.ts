@@ -1,4 +1,5 @@
 import type { PoolConnection } from 'mysql2/promise'
+import { inTransaction } from './in-transaction'
 
 /**
  * The ads and forecast summaries (server/db/schema/report-facts.ts) counted afresh from the raw tables, each in one
@@ -29,16 +30,4 @@ export async function rebuildReportFacts(conn: PoolConnection): Promise<void> {
       FROM leads WHERE deleted_at IS NULL
       GROUP BY 1, 2, 3, 4, 5, 6`)
   })
-}
-
-async function inTransaction(conn: PoolConnection, work: () => Promise<void>): Promise<void> {
-  await conn.beginTransaction()
-  try {
-    await work()
-    await conn.commit()
-  }
-  catch (error) {
-    await conn.rollback()
-    throw error
-  }
 }

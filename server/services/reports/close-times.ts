@@ -3,7 +3,7 @@ import type { SourceType } from '../../../shared/enums/catalog'
 import { closeMonthFacts, leads } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
 import { inIds, type ChannelInfo, type LeadFilter, type Outcomes } from './cohort'
-import { middleRanks } from './stay-medians'
+import { countInto, inSnapshot, locateMiddles } from './class-median'
 
 /**
  * The conversion report's won-lead figures: the revenue of the cohort's won leads per channel, and the middle time(s)
@@ -13,7 +13,8 @@ import { middleRanks } from './stay-medians'
  * `close_month_facts` (live leads per creation month, stage, channel and close-time class, with their enrolments'
  * sum): the revenue directly, and each group's middle ranks tell which classes to read; then the won leads of only
  * those classes are read (`leads_close_bucket_idx`) and ranked here. Otherwise (a Sales/CS user's own leads, a
- * program or person filter) the cohort's won leads are read from `leads_closed_idx` and ranked in SQL.
+ * program or person filter) the cohort's won leads are read from `leads_closed_idx` and ranked in SQL. The class
+ * method is `class-median.ts`'s; its two reads see one snapshot.
  */
 
 const num = (v: unknown) => Number(v ?? 0)
@@ -44,62 +45,55 @@ function channelsOf(filter: LeadFilter, channelList: ChannelInfo[]): number[] | 
   return null
 }
 
+type Group = { kind: 'channel' | 'source' | 'all', channelId: number | null, sourceType: SourceType | null }
+
 async function factsFigures(db: DbOrTx, cohort: Cohort, stages: Outcomes, channelList: ChannelInfo[], money: boolean): Promise<WonFigures> {
   const channels = channelsOf(cohort.filter, channelList)
   if (channels && !channels.length) return { revenue: [], middles: [] }
-  const rows = await db.select({
-    channelId: closeMonthFacts.channelId, bucket: closeMonthFacts.bucket,
-    leads: sql<string>`SUM(${closeMonthFacts.leads})`, amount: sql<string>`SUM(${closeMonthFacts.enrolledAmount})`,
-  }).from(closeMonthFacts)
-    .where(and(
-      gte(closeMonthFacts.month, cohort.from), lte(closeMonthFacts.month, cohort.to), inArray(closeMonthFacts.stageId, stages.won),
-      channels ? inArray(closeMonthFacts.channelId, channels) : undefined,
-    ))
-    .groupBy(closeMonthFacts.channelId, closeMonthFacts.bucket)
-    .orderBy(closeMonthFacts.channelId, closeMonthFacts.bucket)
-
-  const channelKey = (id: number) => (id === 0 ? null : id)
-  const revenue = new Map<number | null, number>()
-  for (const r of rows) revenue.set(channelKey(r.channelId), (revenue.get(channelKey(r.channelId)) ?? 0) + num(r.amount))
-
-  // The groups and the leads with a time to close per class in each.
   const typeOf = new Map(channelList.map(c => [c.id, c.sourceType]))
   const sourceOf = (id: number | null): SourceType | null => (id == null ? null : typeOf.get(id) ?? 'other')
-  type Group = { kind: 'channel' | 'source' | 'all', channelId: number | null, sourceType: SourceType | null, classes: Map<number, number> }
-  const groups = new Map<string, Group>()
-  const group = (key: string, g: Omit<Group, 'classes'>) => groups.get(key) ?? groups.set(key, { ...g, classes: new Map() }).get(key)!
-  for (const r of rows) {
-    if (r.bucket === NO_CLASS) continue
-    const channelId = channelKey(r.channelId)
-    const sourceType = sourceOf(channelId)
-    for (const g of [
-      group(`c${channelId}`, { kind: 'channel', channelId, sourceType }),
-      group(`s${sourceType}`, { kind: 'source', channelId: null, sourceType }),
-      group('all', { kind: 'all', channelId: null, sourceType: null }),
-    ]) g.classes.set(r.bucket, (g.classes.get(r.bucket) ?? 0) + num(r.leads))
-  }
-  // Each group's middle ranks: the class holding each and the rank inside it.
-  const wanted: { g: Group, bucket: number, rank: number }[] = []
-  for (const g of groups.values()) {
-    const classes = [...g.classes].sort((a, b) => a[0] - b[0])
-    const n = classes.reduce((t, [, c]) => t + c, 0)
-    for (const rank of middleRanks(n)) {
-      let before = 0
-      const [bucket, count] = classes.find(([, c]) => (before += c) >= rank)!
-      wanted.push({ g, bucket, rank: rank - (before - count) })
-    }
-  }
-  const buckets = [...new Set(wanted.map(w => w.bucket))]
-  const won = buckets.length ? await wonLeadsOfClasses(db, cohort.range, stages, buckets, channels) : []
+  return inSnapshot(db, async (tx) => {
+    const rows = await tx.select({
+      channelId: closeMonthFacts.channelId, bucket: closeMonthFacts.bucket,
+      leads: sql<string>`SUM(${closeMonthFacts.leads})`, amount: sql<string>`SUM(${closeMonthFacts.enrolledAmount})`,
+    }).from(closeMonthFacts)
+      .where(and(
+        gte(closeMonthFacts.month, cohort.from), lte(closeMonthFacts.month, cohort.to), inArray(closeMonthFacts.stageId, stages.won),
+        channels ? inArray(closeMonthFacts.channelId, channels) : undefined,
+      ))
+      .groupBy(closeMonthFacts.channelId, closeMonthFacts.bucket)
 
-  const middles: Middle[] = wanted.map(({ g, bucket, rank }) => {
-    const secs = won
-      .filter(l => l.bucket === bucket && (g.kind === 'all' || (g.kind === 'channel' ? l.channelId === g.channelId : sourceOf(l.channelId) === g.sourceType)))
-      .map(l => l.secs).sort((a, b) => a - b)
-    if (secs.length < rank) throw new Error(`close_month_facts and leads disagree (class ${bucket}, rank ${rank})`)
-    return { channelId: g.channelId, sourceType: g.sourceType, seconds: secs[rank - 1]!, ofChannel: g.kind === 'channel', ofSource: g.kind === 'source', ofAll: g.kind === 'all' }
+    const channelKey = (id: number) => (id === 0 ? null : id)
+    const revenue = new Map<number | null, number>()
+    for (const r of rows) revenue.set(channelKey(r.channelId), (revenue.get(channelKey(r.channelId)) ?? 0) + num(r.amount))
+
+    // The groups (each channel, each source type, all) and their won leads with a time to close per class.
+    const groups = new Map<Group, Map<number, number>>()
+    const keys = new Map<string, Group>()
+    const group = (key: string, g: Group) => keys.get(key) ?? keys.set(key, g).get(key)!
+    for (const r of rows) {
+      if (r.bucket === NO_CLASS) continue
+      const channelId = channelKey(r.channelId)
+      const sourceType = sourceOf(channelId)
+      for (const g of [
+        group(`c${channelId}`, { kind: 'channel', channelId, sourceType }),
+        group(`s${sourceType}`, { kind: 'source', channelId: null, sourceType }),
+        group('all', { kind: 'all', channelId: null, sourceType: null }),
+      ]) countInto(groups, g, r.bucket, num(r.leads))
+    }
+    const { wanted } = locateMiddles(groups)
+    const buckets = [...new Set(wanted.map(w => w.cls))]
+    const won = buckets.length ? await wonLeadsOfClasses(tx, cohort.range, stages, buckets, channels) : []
+
+    const middles: Middle[] = wanted.map(({ key: g, cls, k }) => {
+      const secs = won
+        .filter(l => l.bucket === cls && (g.kind === 'all' || (g.kind === 'channel' ? l.channelId === g.channelId : sourceOf(l.channelId) === g.sourceType)))
+        .map(l => l.secs).sort((a, b) => a - b)
+      if (secs.length < k) throw new Error(`close_month_facts and leads disagree (class ${cls}, rank ${k})`)
+      return { channelId: g.channelId, sourceType: g.sourceType, seconds: secs[k - 1]!, ofChannel: g.kind === 'channel', ofSource: g.kind === 'source', ofAll: g.kind === 'all' }
+    })
+    return { revenue: money ? [...revenue].map(([channelId, amount]) => ({ channelId, amount })) : [], middles }
   })
-  return { revenue: money ? [...revenue].map(([channelId, amount]) => ({ channelId, amount })) : [], middles }
 }
 
 /** The period's live won leads of the given close-time classes: channel, class and seconds, from the index alone. */

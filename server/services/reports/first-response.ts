@@ -2,6 +2,7 @@ import { and, count, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm'
 import { leadResponseFacts, leads } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
 import { leadsCreatedIn } from './actuals'
+import { countInto, inSnapshot, locateMiddles } from './class-median'
 
 /**
  * The team report's time to first response: for each new lead of a cohort (the period's live leads of some people,
@@ -43,39 +44,7 @@ const hourOf = sql<number>`${seconds} DIV ${sql.raw(String(HOUR))}`
 const BY_CREATION = { forceIndex: 'leads_first_response_idx' } as const
 const BY_HOUR = { forceIndex: 'leads_response_hour_idx' } as const
 
-/** Reads in one snapshot: a transaction of their own, or the caller's. */
-function inSnapshot<T>(db: DbOrTx, read: (tx: DbOrTx) => Promise<T>): Promise<T> {
-  return 'rollback' in db ? read(db) : db.transaction(read, { isolationLevel: 'repeatable read', accessMode: 'read only' })
-}
-
-/** The 1-based ranks of the middle value(s) of n sorted values. */
-const middleRanks = (n: number): number[] => (n % 2 ? [(n + 1) / 2] : [n / 2, n / 2 + 1])
-
 type Key = number | null
-interface Wanted { key: Key, hour: number, k: number }
-
-/** Per group, its count and where each middle rank sits: the hour, and the rank within that hour. */
-function locateMiddles(hist: Map<Key, Map<number, number>>): { totals: Map<Key, number>, wanted: Wanted[] } {
-  const totals = new Map<Key, number>()
-  const wanted: Wanted[] = []
-  for (const [key, byHour] of hist) {
-    const hours = [...byHour.keys()].sort((a, b) => a - b)
-    const n = hours.reduce((t, h) => t + byHour.get(h)!, 0)
-    totals.set(key, n)
-    for (const rank of middleRanks(n)) {
-      let before = 0
-      for (const hour of hours) {
-        const inHour = byHour.get(hour)!
-        if (rank <= before + inHour) {
-          wanted.push({ key, hour, k: rank - before })
-          break
-        }
-        before += inHour
-      }
-    }
-  }
-  return { totals, wanted }
-}
 
 /** The k-th smallest (1-based) of values given as (value, how many) pairs. */
 function kth(values: { secs: number, n: number }[], k: number): number {
@@ -104,24 +73,19 @@ export function firstResponses(db: DbOrTx, c: ResponseCohort): Promise<Map<Key, 
           .where(and(c.from === c.to ? eq(rf.month, c.from) : and(gte(rf.month, c.from), lte(rf.month, c.to)), inArray(rf.assignedTo, c.people)))
           .groupBy(rf.assignedTo, rf.hour)
     const hist = new Map<Key, Map<number, number>>([[null, new Map()]])
-    const add = (key: Key, hour: number, n: number) => {
-      const byHour = hist.get(key) ?? new Map<number, number>()
-      byHour.set(hour, (byHour.get(hour) ?? 0) + n)
-      hist.set(key, byHour)
-    }
     for (const r of counts) {
-      add(Number(r.uid), Number(r.hour), Number(r.n))
-      add(null, Number(r.hour), Number(r.n))
+      countInto(hist, Number(r.uid), Number(r.hour), Number(r.n))
+      countInto(hist, null, Number(r.hour), Number(r.n))
     }
     const { totals, wanted } = locateMiddles(hist)
-    const hours = [...new Set(wanted.map(w => w.hour))]
+    const hours = [...new Set(wanted.map(w => w.cls))]
     const exact = hours.length
       ? await tx.select({ uid: leads.assignedTo, secs: seconds, n: count() }).from(leads, BY_HOUR)
           .where(and(cohort, inArray(leads.firstResponseHour, hours))).groupBy(leads.assignedTo, seconds)
       : []
     const middles = new Map<Key, number[]>()
     for (const w of wanted) {
-      const values = exact.filter(r => Math.floor(Number(r.secs) / HOUR) === w.hour && (w.key === null || Number(r.uid) === w.key))
+      const values = exact.filter(r => Math.floor(Number(r.secs) / HOUR) === w.cls && (w.key === null || Number(r.uid) === w.key))
       middles.set(w.key, [...(middles.get(w.key) ?? []), kth(values.map(r => ({ secs: Number(r.secs), n: Number(r.n) })), w.k)])
     }
     const out = new Map<Key, FirstResponse>()

@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm'
 import { stageStays, stayMonthFacts } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
+import { countInto, inSnapshot, locateMiddles } from './class-median'
 import { inIds, type ChannelInfo, type LeadFilter } from './cohort'
 
 /**
@@ -10,7 +11,8 @@ import { inIds, type ChannelInfo, type LeadFilter } from './cohort'
  * Without a channel, source type or program filter, in two steps that read few rows: `stay_month_facts` counts the
  * period's stays per stage and length class (`bucket`), which says in which class the middle ones fall and at
  * which rank inside it; then only that class's stays are read, sorted, and the one at that rank taken. With those
- * filters (not kept in the facts), one window pass ranks the period's stays of each stage.
+ * filters (not kept in the facts), one window pass ranks the period's stays of each stage. (`class-median.ts`: both
+ * reads in one snapshot.)
  */
 
 export interface StayMedian { ms: number, n: number }
@@ -23,33 +25,26 @@ export async function stayMedians(db: DbOrTx, filter: LeadFilter, period: Period
     : bucketedMedians(db, filter.userId, period, stageIds)
 }
 
-/** The 1-based ranks of the middle value(s) of n sorted values: one for odd n, two for even n. */
-export const middleRanks = (n: number): number[] => (n % 2 ? [(n + 1) / 2] : [n / 2, n / 2 + 1])
-
 async function bucketedMedians(db: DbOrTx, userId: number | undefined, { from, to, range }: Period, stageIds: number[]): Promise<Map<number, StayMedian>> {
-  const counts = await db.select({ stageId: stayMonthFacts.stageId, bucket: stayMonthFacts.bucket, n: sql<string>`SUM(${stayMonthFacts.stays})` })
-    .from(stayMonthFacts)
-    .where(and(
-      gte(stayMonthFacts.month, from), lte(stayMonthFacts.month, to), inArray(stayMonthFacts.stageId, stageIds),
-      userId ? eq(stayMonthFacts.assignedTo, userId) : undefined,
-    ))
-    .groupBy(stayMonthFacts.stageId, stayMonthFacts.bucket)
-    .orderBy(stayMonthFacts.stageId, stayMonthFacts.bucket)
-  const byStage = new Map<number, { bucket: number, n: number }[]>()
-  for (const c of counts) byStage.set(c.stageId, [...byStage.get(c.stageId) ?? [], { bucket: c.bucket, n: Number(c.n) }])
-
-  const out = new Map<number, StayMedian>()
-  await Promise.all([...byStage].map(async ([stageId, buckets]) => {
-    const n = buckets.reduce((t, b) => t + b.n, 0)
-    const values = await Promise.all(middleRanks(n).map((rank) => {
-      // The class holding this rank, and the rank inside it.
-      let before = 0
-      const holding = buckets.find(b => (before += b.n) >= rank)!
-      return nthStay(db, stageId, holding.bucket, rank - (before - holding.n), userId, range)
+  return inSnapshot(db, async (tx) => {
+    const counts = await tx.select({ stageId: stayMonthFacts.stageId, bucket: stayMonthFacts.bucket, n: sql<string>`SUM(${stayMonthFacts.stays})` })
+      .from(stayMonthFacts)
+      .where(and(
+        gte(stayMonthFacts.month, from), lte(stayMonthFacts.month, to), inArray(stayMonthFacts.stageId, stageIds),
+        userId ? eq(stayMonthFacts.assignedTo, userId) : undefined,
+      ))
+      .groupBy(stayMonthFacts.stageId, stayMonthFacts.bucket)
+    const byStage = new Map<number, Map<number, number>>()
+    for (const c of counts) countInto(byStage, c.stageId, c.bucket, Number(c.n))
+    const { totals, wanted } = locateMiddles(byStage)
+    const values = await Promise.all(wanted.map(w => nthStay(tx, w.key, w.cls, w.k, userId, range)))
+    const middles = new Map<number, number[]>()
+    wanted.forEach((w, i) => middles.set(w.key, [...middles.get(w.key) ?? [], values[i]!]))
+    return new Map([...totals].map(([stageId, n]) => {
+      const mid = middles.get(stageId)!
+      return [stageId, { ms: mid.reduce((a, b) => a + b, 0) / mid.length, n }]
     }))
-    out.set(stageId, { ms: values.reduce((a, b) => a + b, 0) / values.length, n })
-  }))
-  return out
+  })
 }
 
 /** The stay at 1-based `rank` by length among a stage's stays of one class in the period. */
