@@ -1,10 +1,9 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { inArray, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { channels, pipelineStages, programs, users } from '../../server/db/schema'
+import { channels } from '../../server/db/schema'
 import { catalogHelpers } from '../support/catalog'
 import { testDb } from '../support/db'
 import { call, login } from '../support/http'
-
 /**
  * campaign_month_facts and lead_forecast_facts (server/db/schema/report-facts.ts) are kept by triggers on `leads` and
  * `enrollments`. After every kind of write, through the API or straight into the database, both whole tables must
@@ -12,7 +11,7 @@ import { call, login } from '../support/http'
  * can be compared), and no row may be left with nothing in it.
  */
 const { db, pool } = testDb()
-const { insertLead } = catalogHelpers(db)
+const { insertLead, writableKeys } = catalogHelpers(db)
 let tag = ''
 afterAll(async () => {
   // Left inactive, so no other file's channel lists see them.
@@ -30,10 +29,11 @@ let otherChannel: number
 
 beforeAll(async () => {
   ;[admin, manager] = await Promise.all([login('admin@demo.test'), login('manager@demo.test')])
-  for (const s of await db.select().from(pipelineStages)) stage[s.code] = s.id
   // Whatever other files left active: a lead can only be given an active program, channel and person.
-  program.push(...(await db.select({ id: programs.id }).from(programs).where(eq(programs.active, true))).map(p => p.id))
-  for (const u of await db.select().from(users).where(and(eq(users.active, true), eq(users.onLeave, false), inArray(users.role, ['admin', 'sales'])))) people.push(u.id)
+  const keys = await writableKeys()
+  Object.assign(stage, keys.stage)
+  program.push(...keys.programs)
+  people.push(...keys.people)
   // Channels of this file's own, so its facts can be picked out.
   tag = `fk${Date.now()}`
   for (const code of [`${tag}_a`, `${tag}_b`]) await db.insert(channels).values({ code, name: `Kanal Fakta ${code}`, sourceType: 'event', active: true })

@@ -1,10 +1,8 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { channels, pipelineStages, programs, users } from '../../server/db/schema'
 import { catalogHelpers } from '../support/catalog'
 import { testDb } from '../support/db'
 import { call, login } from '../support/http'
-
 /**
  * `leads.stage_entered_at` and `leads.enrolled_amount` (drizzle/0003_lead_close_figures.sql) are kept by triggers on
  * `leads`, `lead_stage_history` and `enrollments`, and `close_month_facts` (drizzle/0007) by triggers on `leads`. After
@@ -12,7 +10,7 @@ import { call, login } from '../support/http'
  * and enrolments say, and the facts the count of the live leads, each in one statement over the whole table.
  */
 const { db, pool } = testDb()
-const { insertLead } = catalogHelpers(db)
+const { insertLead, writableKeys } = catalogHelpers(db)
 afterAll(() => pool.end())
 
 let admin: string
@@ -24,11 +22,12 @@ let channel: number
 
 beforeAll(async () => {
   ;[admin, manager] = await Promise.all([login('admin@demo.test'), login('manager@demo.test')])
-  for (const s of await db.select().from(pipelineStages)) stage[s.code] = s.id
   // Whatever other files left active: a lead can only be given an active program, channel and person.
-  programId = (await db.select({ id: programs.id }).from(programs).where(eq(programs.active, true)).limit(1))[0]!.id
-  person = (await db.select({ id: users.id }).from(users).where(and(eq(users.active, true), eq(users.onLeave, false), inArray(users.role, ['admin', 'sales']))).limit(1))[0]!.id
-  channel = (await db.select({ id: channels.id }).from(channels).where(eq(channels.active, true)).limit(1))[0]!.id
+  const keys = await writableKeys()
+  Object.assign(stage, keys.stage)
+  programId = keys.programs[0]!
+  person = keys.people[0]!
+  channel = keys.channels[0]!
 })
 
 interface Figures { id: number, entered: string | null, amount: number }

@@ -1,17 +1,15 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { channels, pipelineStages, programs, users } from '../../server/db/schema'
 import { catalogHelpers } from '../support/catalog'
 import { testDb } from '../support/db'
 import { call, login } from '../support/http'
-
 /**
  * lead_month_facts (server/db/schema/summaries.ts) is kept by triggers on `leads`. After every kind of write a lead
  * can get, through the API or straight into the database, the whole table must equal the same counts computed
  * from the leads themselves. Integration files run one after another, so the whole table can be compared.
  */
 const { db, pool } = testDb()
-const { insertLead } = catalogHelpers(db)
+const { insertLead, writableKeys } = catalogHelpers(db)
 afterAll(() => pool.end())
 
 let admin: string
@@ -23,12 +21,12 @@ let channel: number
 
 beforeAll(async () => {
   ;[admin, manager] = await Promise.all([login('admin@demo.test'), login('manager@demo.test')])
-  for (const s of await db.select().from(pipelineStages)) stage[s.code] = s.id
   // Whatever other files left active: a lead can only be given an active program, channel and person.
-  program.push(...(await db.select({ id: programs.id }).from(programs).where(eq(programs.active, true))).map(p => p.id))
-  for (const u of await db.select().from(users).where(and(eq(users.active, true), eq(users.onLeave, false), inArray(users.role, ['admin', 'sales'])))) people.push(u.id)
-  const [ch] = await db.select({ id: channels.id }).from(channels).where(eq(channels.active, true)).limit(1)
-  channel = ch!.id
+  const keys = await writableKeys()
+  Object.assign(stage, keys.stage)
+  program.push(...keys.programs)
+  people.push(...keys.people)
+  channel = keys.channels[0]!
 })
 
 type Fact = { month: string, stageId: number, channelId: number, assignedTo: number, programId: number, reached: string, leads: number, value: number }

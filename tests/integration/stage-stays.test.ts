@@ -1,10 +1,8 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { channels, pipelineStages, programs, users } from '../../server/db/schema'
 import { catalogHelpers } from '../support/catalog'
 import { testDb } from '../support/db'
 import { call, login } from '../support/http'
-
 /**
  * `stage_stays` and `stay_month_facts` (server/db/schema/summaries.ts) are kept by triggers on `lead_stage_history`,
  * `leads` and `stage_stays`. After every kind of write, through the API or straight into the database, the stays must
@@ -12,7 +10,7 @@ import { call, login } from '../support/http'
  * keys beside them, and the facts the count of the live stays, each in one statement.
  */
 const { db, pool } = testDb()
-const { insertLead } = catalogHelpers(db)
+const { insertLead, writableKeys } = catalogHelpers(db)
 afterAll(() => pool.end())
 
 let admin: string
@@ -24,10 +22,12 @@ let channel: number
 
 beforeAll(async () => {
   ;[admin, manager] = await Promise.all([login('admin@demo.test'), login('manager@demo.test')])
-  for (const s of await db.select().from(pipelineStages)) stage[s.code] = s.id
-  programId = (await db.select({ id: programs.id }).from(programs).where(eq(programs.active, true)).limit(1))[0]!.id
-  for (const u of await db.select().from(users).where(and(eq(users.active, true), eq(users.onLeave, false), inArray(users.role, ['admin', 'sales'])))) people.push(u.id)
-  channel = (await db.select({ id: channels.id }).from(channels).where(eq(channels.active, true)).limit(1))[0]!.id
+  // Whatever other files left active: a lead can only be given an active program, channel and person.
+  const keys = await writableKeys()
+  Object.assign(stage, keys.stage)
+  programId = keys.programs[0]!
+  people.push(...keys.people)
+  channel = keys.channels[0]!
 })
 
 interface Stay { stage: number, ms: number }
