@@ -20,6 +20,7 @@ import { generateDemoData } from '../../server/db/seed/demo-data'
 import { TEST_DATABASE_URL, TEST_ENV } from '../support/env'
 import { resetTestDatabase, startServer } from '../support/global-setup'
 import { captureLeadsSql } from './leads-sql'
+import { jsonGetter } from './http-get'
 import { benchOutbox } from './outbox'
 import { benchDashboard } from './dashboard'
 import { benchReports } from './reports'
@@ -144,10 +145,11 @@ async function main() {
       ['school-name search', `/api/leads?school=${encodeURIComponent(sample!.school!.split(' ').slice(0, 3).join(' '))}`],
     ]
     // The floor under every view: a request that does nothing but HTTP, Nitro and the session check.
+    const client = jsonGetter(base, token)
     const floor: number[] = []
     for (let i = 0; i < WARMUP + RUNS; i++) {
       const t = performance.now()
-      await (await fetch(`${base}/api/auth/session`, auth)).json()
+      await client.get('/api/auth/session')
       if (i >= WARMUP) floor.push(performance.now() - t)
     }
     floor.sort((a, b) => a - b)
@@ -160,8 +162,9 @@ async function main() {
       try {
         for (let i = 0; i < WARMUP + RUNS; i++) {
           const t = performance.now()
-          const res = await fetch(`${base}${path}`, auth)
-          total = ((await res.json()) as { total: number }).total
+          const res = await client.get<{ total: number }>(path)
+          if (res.status !== 200) throw new Error(`GET ${path}: ${res.status}`)
+          total = res.body.total
           const apiMs = performance.now() - t
           const sqlMs = await direct.run()
           if (i >= WARMUP) {
@@ -178,6 +181,7 @@ async function main() {
       const [apiMedian, sqlMedian] = [percentile(api, 0.5), percentile(sql, 0.5)]
       rows.push(`| GET /api/leads: ${name} (${total.toLocaleString('en')} matches) | median ${apiMedian.toFixed(2)} ms, p95 ${percentile(api, 0.95).toFixed(1)} ms; same ${direct.statements} SQL statements via mysql2 ${sqlMedian.toFixed(2)} ms (API/SQL ${(apiMedian / sqlMedian).toFixed(2)}×) |`)
     }
+    client.close()
     if (ONLY === 'leads') return
     rows.push(...await benchDashboard(base, url, token, load, CONCURRENCY, serverEnv, child.pid!))
     rows.push(...await benchReports(base, token))

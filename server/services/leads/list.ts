@@ -1,4 +1,5 @@
 import { and, desc, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { MySqlDialect } from 'drizzle-orm/mysql-core'
 import type { LeadListQuery, LeadTrashQuery } from '../../../shared/schemas/leads'
 import type { LeadListItem, LeadListResponse, LeadTrashItem } from '../../../shared/types/leads'
 import { leads } from '../../db/schema'
@@ -30,10 +31,24 @@ type Page = { ids: number[], total: number }
 
 const countOf = (db: DbOrTx, where: (SQL | undefined)[]) => cachedCount(db, sql`SELECT COUNT(*) AS n FROM ${leads} WHERE ${and(...where)}`)
 
-function pageOf(db: DbOrTx, where: SQL[], segment: Segment, offset: number, limit: number): Promise<number[]> {
-  return db.select({ id: leads.id }).from(leads).where(and(...where, segment.where))
-    .orderBy(...segment.orderBy).limit(limit).offset(offset)
-    .then(rows => rows.map(r => r.id))
+const dialect = new MySqlDialect()
+
+/**
+ * The ids of one page of a segment, read off its index. Written as one SQL template rather than with the query
+ * builder, and sent to mysql2 directly given the pool: every view of the table runs it, and the builder's
+ * rendering and row mapping cost more than a third of what the statement itself takes (see the README).
+ */
+async function pageOf(db: DbOrTx, where: SQL[], segment: Segment, offset: number, limit: number): Promise<number[]> {
+  const statement = sql`SELECT ${leads.id} AS id FROM ${leads} WHERE ${and(...where, segment.where)} ORDER BY ${sql.join(segment.orderBy, sql`, `)} LIMIT ${limit} OFFSET ${offset}`
+  const [rows] = ('$client' in db
+    ? await db.$client.query(...toQuery(statement))
+    : await db.execute(statement)) as unknown as [{ id: number }[]]
+  return rows.map(r => Number(r.id))
+}
+
+function toQuery(statement: SQL): [string, unknown[]] {
+  const { sql: text, params } = dialect.sqlToQuery(statement)
+  return [text, params]
 }
 
 /**

@@ -3,8 +3,9 @@ import { alias } from 'drizzle-orm/mysql-core'
 import { formatPhoneId } from '../../../shared/utils/phone'
 import type { LeadDetail, LeadListItem, LeadTrashItem } from '../../../shared/types/leads'
 import { channels, leads, pipelineStages, programs, users, type Lead, type NewLead } from '../../db/schema'
-import { blindIndex, decryptField, encryptField } from '../../utils/crypto'
+import { blindIndex, encryptField } from '../../utils/crypto'
 import type { DbOrTx } from '../../utils/db'
+import { decryptPhone } from './phone-memo'
 
 const creator = alias(users, 'creator')
 const deleter = alias(users, 'deleter')
@@ -45,7 +46,7 @@ export async function loadLeadRows(db: DbOrTx, ids: number[]): Promise<LeadRow[]
 export function leadPhone(lead: Pick<Lead, 'id' | 'phoneEnc'>): string | null {
   if (!lead.phoneEnc) return null
   try {
-    return decryptField(lead.phoneEnc)
+    return decryptPhone(lead.phoneEnc)
   }
   catch {
     console.error(`lead ${lead.id}: the WhatsApp number cannot be decrypted with the configured keys`)
