@@ -21,6 +21,7 @@ import { TEST_DATABASE_URL, TEST_ENV } from '../support/env'
 import { resetTestDatabase, startServer } from '../support/global-setup'
 import { captureLeadsSql } from './leads-sql'
 import { jsonGetter } from './http-get'
+import { startStaticServer } from './static-server'
 import { benchOutbox } from './outbox'
 import { benchDashboard } from './dashboard'
 import { benchReports } from './reports'
@@ -154,6 +155,24 @@ async function main() {
     }
     floor.sort((a, b) => a - b)
     rows.push(`| GET /api/auth/session, sequential (HTTP, Nitro, the session check: the floor under each view) | median ${percentile(floor, 0.5).toFixed(2)} ms, p95 ${percentile(floor, 0.95).toFixed(1)} ms |`)
+    // The floor under the first page: its 25 rows as JSON, answered from memory by a bare node:http process.
+    const firstPage = await client.get<unknown>('/api/leads')
+    const bare = await startStaticServer(JSON.stringify(firstPage.body))
+    const bareClient = jsonGetter(bare.url, token)
+    const bareTimes: number[] = []
+    try {
+      for (let i = 0; i < WARMUP + RUNS; i++) {
+        const t = performance.now()
+        await bareClient.get('/')
+        if (i >= WARMUP) bareTimes.push(performance.now() - t)
+      }
+    }
+    finally {
+      bareClient.close()
+      bare.close()
+    }
+    bareTimes.sort((a, b) => a - b)
+    rows.push(`| the first page's JSON (${(JSON.stringify(firstPage.body).length / 1024).toFixed(1)} KiB) from memory, bare node:http process, sequential (no Nitro, no SQL: the least any Node API takes to hand it over) | median ${percentile(bareTimes, 0.5).toFixed(2)} ms, p95 ${percentile(bareTimes, 0.95).toFixed(1)} ms |`)
     for (const [name, path] of views) {
       const direct = await captureLeadsSql(url, owner, path.split('?')[1] ?? '')
       const api: number[] = []
