@@ -91,7 +91,7 @@ describe('ad spend', () => {
     await form.getByLabel('Kampanye').fill(campaign)
     await form.getByTestId('ad-spend-spend').fill('1250000')
     await form.getByLabel('Klik').fill('1200')
-    await form.getByLabel('Leads platform').fill('25')
+    await form.getByLabel('Prospek platform').fill('25')
     await form.getByRole('button', { name: 'Simpan' }).click()
     await form.waitFor({ state: 'detached' })
 
