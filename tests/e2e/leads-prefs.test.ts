@@ -22,10 +22,10 @@ describe('leads preferences across browsers', () => {
     await page.getByTestId('columns-menu').click()
     const panel = page.getByTestId('columns-panel')
     await panel.getByRole('checkbox', { name: 'Sekolah' }).click()
-    await panel.getByRole('button', { name: 'Geser Kanal ke atas' }).click()
+    await panel.getByRole('button', { name: 'Geser Channel ke atas' }).click()
     await expect.poll(async () => {
       const h = await headers(page)
-      return !h.includes('Sekolah') && h.indexOf('Kanal') < h.indexOf('Nilai (Rp)')
+      return !h.includes('Sekolah') && h.indexOf('Channel') < h.indexOf('Nilai (Rp)')
     }).toBe(true)
     const order = await headers(page)
 

@@ -83,10 +83,10 @@ describe('leads table', () => {
     const panel = page.getByTestId('columns-panel')
     await panel.getByRole('checkbox', { name: 'Sekolah' }).click()
     await expect.poll(() => headers(page)).not.toContain('Sekolah')
-    await panel.getByRole('button', { name: 'Geser Kanal ke atas' }).click()
+    await panel.getByRole('button', { name: 'Geser Channel ke atas' }).click()
     await expect.poll(async () => {
       const h = await headers(page)
-      return h.indexOf('Kanal') < h.indexOf('Nilai (Rp)')
+      return h.indexOf('Channel') < h.indexOf('Nilai (Rp)')
     }).toBe(true)
     const order = await headers(page)
 
