@@ -25,6 +25,21 @@ describe('calendar', () => {
     expect(pathOf(page)).toBe(`/leads/${lead.id}`)
   })
 
+  it('says when a period is empty, and offers the Owner the whole team\'s calendar', async () => {
+    // A month no other test writes to: the Owner has nothing of their own there; one lead of the team has.
+    const day = '2031-03-10'
+    const lead = await seedLead({ studentName: `${uniqueTag('Kal')} Kosong`, assignedTo: await assigneeId('Nadia CS'), nextFollowUpAt: at(day, '10:00') })
+    const page = await newPage()
+    await signIn(page, 'owner@demo.test')
+    await visit(page, `/calendar?date=${day}`)
+    const empty = page.getByTestId('cal-empty')
+    await empty.waitFor()
+    expect(await empty.innerText()).toContain('Tidak ada follow-up atau to-do pada periode ini.')
+    await empty.getByRole('button', { name: 'Lihat semua orang' }).click()
+    await page.getByTestId(`cal-day-${day}`).getByTestId(`cal-follow_up-${lead.id}`).waitFor()
+    expect(await page.getByTestId('cal-empty').count()).toBe(0)
+  })
+
   it('moves a to-do to another day by dragging, and it is still there after a reload', async () => {
     const token = await tokenFor('sales4@demo.test')
     const title = uniqueTag('Geser')
