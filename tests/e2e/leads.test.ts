@@ -203,6 +203,11 @@ describe('on a phone', () => {
     const page = await newPage(PHONE)
     await openLeads(page, 'admin@demo.test', `/leads?q=${tag}`)
     await expectNames(page, [`${tag} Gita`])
+    // The pinned name carries the stage, on screen without scrolling sideways.
+    const summary = table(page).getByTestId('lead-name-summary')
+    expect(await summary.innerText()).toContain('Negosiasi')
+    const box = (await summary.boundingBox())!
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width)
     const scroller = table(page)
     expect(await scroller.evaluate(el => el.scrollWidth > el.clientWidth)).toBe(true)
 
