@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { enrollments, programs, targets } from '../../server/db/schema'
 import { catalogHelpers } from '../support/catalog'
 import { testDb } from '../support/db'
@@ -8,6 +8,7 @@ import { close, launch, newPage, PHONE, signIn, visit } from './browser'
 /** The dashboard in Chromium over two months of its own (May and June 2032): cards, charts, the month in the URL. */
 const { db, pool } = testDb()
 const { stageId, channelId, insertLead } = catalogHelpers(db)
+let programName = ''
 
 beforeAll(async () => {
   await launch()
@@ -20,6 +21,7 @@ beforeAll(async () => {
     await make('2032-05-15T10:00:00'),
   ]
   const [program] = await db.select().from(programs).limit(1)
+  programName = program!.name
   await db.insert(enrollments).values({ leadId: june1!, programId: program!.id, amount: 4_800_000, enrolledAt: at('2032-06-03T10:00:00'), status: 'active' })
   await db.insert(enrollments).values({ leadId: may1!, programId: program!.id, amount: 2_400_000, enrolledAt: at('2032-05-20T10:00:00'), status: 'active' })
   await db.insert(targets).values([
@@ -93,6 +95,43 @@ describe('the dashboard', () => {
       const box = await page.locator(`canvas[data-testid="${id}"]`).boundingBox()
       expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width)
     }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width)
+  })
+
+  it('lists programs and the team on a phone with their figures on screen, no sideways scrolling', async () => {
+    const page = await newPage(PHONE)
+    await signIn(page, 'owner@demo.test')
+    await visit(page, '/?month=2032-06')
+    // The wide tables give way to stacked items below `sm`.
+    const programList = page.getByTestId('list-programs')
+    await programList.waitFor()
+    expect(await page.getByTestId('table-programs').isVisible()).toBe(false)
+    expect(await page.getByTestId('table-team').isVisible()).toBe(false)
+
+    const onScreen = async (figure: Locator) => {
+      await figure.scrollIntoViewIfNeeded()
+      const box = (await figure.boundingBox())!
+      expect(box.x).toBeGreaterThanOrEqual(0)
+      expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width)
+      expect(box.y).toBeGreaterThanOrEqual(0)
+      expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height)
+    }
+    const program = programList.getByTestId('program-item').filter({ has: page.getByText(programName, { exact: true }) })
+    const revenue = program.getByTestId('program-revenue')
+    expect(await revenue.innerText()).toMatch(/^Rp\s?4\.800\.000(\s*\/.*)?$/)
+    await onScreen(revenue)
+    expect(await program.getByTestId('program-students').innerText()).toMatch(/^1(\s*\/.*)?$/)
+    await onScreen(program.getByTestId('program-students'))
+    await onScreen(program.getByTestId('program-pct'))
+
+    const member = page.getByTestId('list-team').getByTestId('team-item').filter({ hasText: 'Budi Sales' })
+    expect(await member.getByTestId('team-revenue').innerText()).toMatch(/^Rp\s?\d/)
+    await onScreen(member.getByTestId('team-revenue'))
+    await onScreen(member.getByText('Terlambat'))
+
+    // Nothing scrolls sideways: not the page, not the lists inside their cards.
+    for (const list of [programList, page.getByTestId('list-team')])
+      expect(await list.evaluate(el => el.scrollWidth <= el.clientWidth && el.parentElement!.scrollWidth <= el.parentElement!.clientWidth)).toBe(true)
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width)
   })
 })

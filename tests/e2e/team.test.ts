@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { call, login } from '../support/http'
-import { close, launch, newPage, pageTitle, signIn, submitLogin, visit } from './browser'
+import { close, launch, newPage, pageTitle, PHONE, signIn, submitLogin, visit } from './browser'
 
 beforeAll(launch)
 afterAll(close)
@@ -196,5 +196,27 @@ describe('team page as manager', () => {
     expect(await rowOf(page, 'owner@demo.test').getByRole('button', { name: 'Aksi' }).count()).toBe(0)
     expect(await rowOf(page, 'manager@demo.test').getByRole('button', { name: 'Aksi' }).count()).toBe(0)
     expect(await rowOf(page, 'admin@demo.test').getByRole('button', { name: 'Aksi' }).count()).toBe(1)
+  })
+})
+
+describe('team page on a phone', () => {
+  it('lists the people with their role, status and actions on screen, no sideways scrolling', async () => {
+    const page = await newPage(PHONE)
+    await signIn(page, 'owner@demo.test')
+    await visit(page, '/team')
+    const list = page.getByTestId('users-list')
+    await list.getByTestId('user-item').first().waitFor()
+    expect(await page.getByTestId('users-table').isVisible()).toBe(false)
+
+    const item = list.getByTestId('user-item').filter({ hasText: 'admin@demo.test' })
+    await item.scrollIntoViewIfNeeded()
+    for (const part of [item.getByText('Admin', { exact: true }), item.getByText('Aktif', { exact: true }), item.getByRole('button', { name: 'Aksi' })]) {
+      const box = (await part.boundingBox())!
+      expect(box.x).toBeGreaterThanOrEqual(0)
+      expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width)
+    }
+    await item.getByRole('button', { name: 'Aksi' }).click()
+    expect(await page.getByRole('menuitem', { name: 'Nonaktifkan' }).isVisible()).toBe(true)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width)
   })
 })
