@@ -18,9 +18,15 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   return result.data
 }
 
+/** A body that is not JSON: the same 400 shape as a validation error, with the problem as a form error. */
+export function invalidJsonError() {
+  const message = 'Body bukan JSON yang valid.'
+  return createError({ statusCode: 400, statusMessage: 'Bad Request', message, data: { fieldErrors: {}, formErrors: [message] } })
+}
+
 export async function readInput<S extends z.ZodType>(event: H3Event, schema: S): Promise<z.output<S>> {
   return parseInput(schema, (await readBody(event).catch(() => {
-    throw createError({ statusCode: 400, statusMessage: 'Bad Request', message: 'Body bukan JSON yang valid.' })
+    throw invalidJsonError()
   })) ?? {})
 }
 

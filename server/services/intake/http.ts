@@ -1,4 +1,5 @@
 import { createError, getHeader, handleCors, readBody, setResponseHeader, type H3Event } from 'h3'
+import { invalidJsonError } from '../../utils/validation'
 
 /**
  * Landing pages live on other origins: any origin may POST (the site key, not the origin, is the credential),
@@ -17,14 +18,14 @@ export function intakeCors(event: H3Event): boolean {
 /** The body as an object: JSON, form-encoded, or JSON sent as text/plain (navigator.sendBeacon). */
 export async function readIntakeBody(event: H3Event): Promise<Record<string, unknown>> {
   let raw: unknown = await readBody(event).catch(() => {
-    throw createError({ statusCode: 400, statusMessage: 'Bad Request', message: 'Body bukan JSON yang valid.' })
+    throw invalidJsonError()
   })
   if (typeof raw === 'string') {
     try {
       raw = JSON.parse(raw)
     }
     catch {
-      throw createError({ statusCode: 400, statusMessage: 'Bad Request', message: 'Body bukan JSON yang valid.' })
+      throw invalidJsonError()
     }
   }
   return raw && typeof raw === 'object' && !Array.isArray(raw) ? raw as Record<string, unknown> : {}
