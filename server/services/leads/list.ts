@@ -40,15 +40,11 @@ const dialect = new MySqlDialect()
  */
 async function pageOf(db: DbOrTx, where: SQL[], segment: Segment, offset: number, limit: number): Promise<number[]> {
   const statement = sql`SELECT ${leads.id} AS id FROM ${leads} WHERE ${and(...where, segment.where)} ORDER BY ${sql.join(segment.orderBy, sql`, `)} LIMIT ${limit} OFFSET ${offset}`
+  const query = dialect.sqlToQuery(statement)
   const [rows] = ('$client' in db
-    ? await db.$client.query(...toQuery(statement))
+    ? await db.$client.query(query.sql, query.params)
     : await db.execute(statement)) as unknown as [{ id: number }[]]
   return rows.map(r => Number(r.id))
-}
-
-function toQuery(statement: SQL): [string, unknown[]] {
-  const { sql: text, params } = dialect.sqlToQuery(statement)
-  return [text, params]
 }
 
 /**
