@@ -118,6 +118,30 @@ describe('GET /api/follow-ups', () => {
     expect((await followUps('', '')).status).toBe(401)
   })
 
+  it('orders the whole team\'s follow-ups by time, then assignee, then lead, across pages', async () => {
+    // Three follow-ups at one instant: the assignee breaks the tie, then the lead.
+    const at = new Date(Date.now() - 2 * DAY - 123)
+    const [first, second] = [mine[0]!, mine[1]!].sort((x, y) => x.id - y.id)
+    const late = await lead('FU Seri B', second!.id, at)
+    const early1 = await lead('FU Seri A1', first!.id, at)
+    const early2 = await lead('FU Seri A2', first!.id, at)
+    const seen: FollowUpList['items'] = []
+    for (let page = 1; ; page++) {
+      const res = await followUps(`user=all&bucket=overdue&pageSize=25&page=${page}`, token.manager!)
+      expect(res.status).toBe(200)
+      seen.push(...res.body.items)
+      if (res.body.items.length < 25) break
+    }
+    const key = (i: FollowUpList['items'][number]) => [Date.parse(i.nextFollowUpAt), i.assignee!.id, i.id] as const
+    for (let n = 1; n < seen.length; n++) {
+      const [a, b] = [key(seen[n - 1]!), key(seen[n]!)]
+      expect(a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2]))), `${a} before ${b}`).toBe(true)
+    }
+    expect(seen.map(i => i.id).filter(id => [late, early1, early2].includes(id))).toEqual([early1, early2, late])
+    // To the trash, out of the counts of the tests below.
+    for (const id of [late, early1, early2]) expect((await call('DELETE', `/api/leads/${id}`, { token: token.owner })).status).toBe(204)
+  })
+
   it('reschedules a follow-up from the list: the lead moves bucket, the reminder moves, the change is audited', async () => {
     const me = mine[0]!.token
     const later = new Date(jakartaTodayEnd() + 2 * DAY + 9 * HOUR)

@@ -106,6 +106,9 @@ export const leads = mysqlTable('leads', {
   index('leads_program_idx').on(t.programId, t.deletedAt, t.createdAt, t.stageId, t.channelId, t.assignedTo, t.school, t.grade),
   index('leads_follow_up_status_idx').on(t.followUpStatus, t.deletedAt, t.createdAt),
   index('leads_next_follow_up_idx').on(t.nextFollowUpAt, t.deletedAt, t.createdAt),
+  // The whole team's follow-ups (the follow-ups page for everyone, the team view): live leads by next follow-up,
+  // with the assignee, so each bucket's count and page are read off this index alone, in the page's order.
+  index('leads_live_follow_up_idx').on(t.deletedAt, t.nextFollowUpAt, t.assignedTo),
   index('leads_last_activity_idx').on(t.lastActivityAt, t.deletedAt, t.createdAt),
   index('leads_grade_idx').on(t.grade, t.deletedAt, t.createdAt),
   index('leads_city_idx').on(t.city, t.deletedAt, t.createdAt),
@@ -152,9 +155,11 @@ export const activities = mysqlTable('activities', {
   index('activities_lead_idx').on(t.leadId, t.deletedAt, t.occurredAt),
   index('activities_user_idx').on(t.userId, t.occurredAt),
   index('activities_next_action_idx').on(t.nextActionAt),
-  // The latest-updates feed reads the newest activities across all leads; the team report counts a period's live
-  // activities per person and type from the index alone.
+  // The team report counts a period's live activities per person and type from the index alone.
   index('activities_occurred_idx').on(t.occurredAt, t.deletedAt, t.userId, t.type),
+  // The latest-updates feed walks the newest activities across all leads in (occurred_at, id) order: an index of
+  // the time alone ends in the primary key, which the wider index above cannot (it would sort every activity).
+  index('activities_recent_idx').on(t.occurredAt),
 ])
 
 export const todos = mysqlTable('todos', {

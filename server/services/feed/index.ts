@@ -63,7 +63,7 @@ export async function recentFeed(db: DbOrTx, user: SessionUser, query: FeedQuery
     db.select({
       id: activities.id, at: activities.occurredAt, leadId: leads.id, name: leads.studentName,
       type: activities.type, outcome: activities.outcome, notes: activities.notes, actorId: activities.userId,
-    }).from(activities, hint('activities_occurred_idx'))
+    }).from(activities, hint('activities_recent_idx'))
       .innerJoin(leads, eq(leads.id, activities.leadId))
       .where(and(scope, isNull(activities.deletedAt), older(cursor, RANK.activity, activities.occurredAt, activities.id)))
       .orderBy(desc(activities.occurredAt), desc(activities.id)).limit(take),
