@@ -91,6 +91,15 @@ describe('the enrolments list', () => {
     expect(theirs.body.items.map((e: any) => e.id)).toEqual([ids.other])
     const admin = await list('admin', 'status=all')
     expect(admin.body.totals).toEqual({ count: 3, amount: 6_500_000 })
+
+    // Sales 2's lead handed to Sales: its enrolment stays Sales 2's (credited) and is Sales's too (their lead now).
+    const handOver = await call('PATCH', `/api/leads/${sales2Lead}`, { token: token.admin, body: { assignedTo: fx.userIds.sales } })
+    expect(handOver.status).toBe(200)
+    expect((await list('sales', 'status=all')).body.items.map((e: any) => e.id)).toEqual([ids.nov, ids.oct, ids.other])
+    expect((await list('sales', 'status=all')).body.totals).toEqual({ count: 3, amount: 6_500_000 })
+    expect((await list('sales2', 'status=all')).body.items.map((e: any) => e.id)).toEqual([ids.other])
+    expect((await call('PATCH', `/api/leads/${sales2Lead}`, { token: token.admin, body: { assignedTo: fx.userIds.sales2 } })).status).toBe(200)
+    expect((await list('sales', 'status=all')).body.totals).toEqual({ count: 2, amount: 4_500_000 })
   })
 
   it('cancels with Admin and up (audited, out of the totals); Sales/CS may not; cancelled is final', async () => {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
 import type { EnrollmentListQuery } from '../../../shared/schemas/enrollments'
 import type { EnrollmentDto, EnrollmentListResponse } from '../../../shared/types/reports'
 import { addDays, jakartaInstant } from '../../../shared/utils/jakarta'
@@ -48,9 +48,19 @@ function toDto(r: Row): EnrollmentDto {
   }
 }
 
+/**
+ * A Sales/CS user's enrolments (credited to them, or of a lead assigned to them) without joining the lead: their lead
+ * ids are read once from the assignee index (a materialized subquery), where a join would read the lead of every
+ * enrolment matched (4 s for the all-time totals at 1M leads, against 0.2 s). The same rows as enrollmentScope.
+ */
+function listScope(db: DbOrTx, user: SessionUser): SQL | undefined {
+  if (!leadScopeIsOwn(user.role)) return undefined
+  return or(eq(enrollments.userId, user.id), inArray(enrollments.leadId, db.select({ id: leads.id }).from(leads).where(eq(leads.assignedTo, user.id))))
+}
+
 /** The WHERE of the list: the user's scope plus the filters. A Jakarta month wins over a day range. */
-function filters(user: SessionUser, q: EnrollmentListQuery): SQL {
-  const where: (SQL | undefined)[] = [enrollmentScope(user)]
+function filters(db: DbOrTx, user: SessionUser, q: EnrollmentListQuery): SQL | undefined {
+  const where: (SQL | undefined)[] = [listScope(db, user)]
   if (q.month) {
     const [from, to] = monthRange(q.month)
     where.push(gte(enrollments.enrolledAt, from), lt(enrollments.enrolledAt, to))
@@ -64,23 +74,26 @@ function filters(user: SessionUser, q: EnrollmentListQuery): SQL {
   if (q.userId) where.push(eq(enrollments.userId, q.userId))
   if (q.leadId) where.push(eq(enrollments.leadId, q.leadId))
   if (q.status !== 'all') where.push(eq(enrollments.status, q.status))
-  return and(...where)!
+  return and(...where)
 }
 
-/** Newest first, a page at a time, with the count and the Rupiah sum of everything the filters match. */
+/**
+ * Newest first, a page at a time, with the count and the Rupiah sum of everything the filters match. The page's
+ * ids come first, from enrolments alone, walking an (enrolled_at, id) index backwards; the names are joined for
+ * those ids only. Joined from the start, the
+ * optimizer began at the programs and sorted every enrolment matched: 13 s for the unfiltered list at 1M leads.
+ */
 export async function listEnrollments(db: DbOrTx, user: SessionUser, q: EnrollmentListQuery): Promise<EnrollmentListResponse> {
-  const where = filters(user, q)
-  const totalsOf = db.select({ count: sql<number>`COUNT(*)`, amount: sql<string>`COALESCE(SUM(${enrollments.amount}), 0)` })
-    .from(enrollments).$dynamic()
-  const [rows, [totals]] = await Promise.all([
-    select(db).where(where).orderBy(desc(enrollments.enrolledAt), desc(enrollments.id))
-      .limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    // The lead is joined only when a Sales/CS user's scope needs it: otherwise a primary-key read per enrolment
-    // matched (most of a second for a month at 1M leads) for nothing.
-    (leadScopeIsOwn(user.role) ? totalsOf.innerJoin(leads, eq(leads.id, enrollments.leadId)) : totalsOf).where(where),
+  const where = filters(db, user, q)
+  const [ids, [totals]] = await Promise.all([
+    db.select({ id: enrollments.id }).from(enrollments).where(where).orderBy(desc(enrollments.enrolledAt), desc(enrollments.id))
+      .limit(q.pageSize).offset((q.page - 1) * q.pageSize).then(r => r.map(x => x.id)),
+    db.select({ count: sql<number>`COUNT(*)`, amount: sql<string>`COALESCE(SUM(${enrollments.amount}), 0)` }).from(enrollments).where(where),
   ])
+  const rows = ids.length ? await select(db).where(inArray(enrollments.id, ids)) : []
+  const byId = new Map(rows.map(r => [r.id, r]))
   const count = Number(totals?.count ?? 0)
-  return { items: rows.map(toDto), total: count, totals: { count, amount: Number(totals?.amount ?? 0) } }
+  return { items: ids.map(id => byId.get(id)).filter(r => r !== undefined).map(toDto), total: count, totals: { count, amount: Number(totals?.amount ?? 0) } }
 }
 
 export async function getEnrollment(db: DbOrTx, user: SessionUser, id: number): Promise<EnrollmentDto> {
