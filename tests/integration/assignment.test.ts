@@ -206,6 +206,18 @@ describe('assignment by hand', () => {
 describe('GET /api/assignment/workload', () => {
   it('shows open leads against capacity per active Admin and Sales/CS user', async () => {
     await patchUser(cand.c, { onLeave: true, capacity: 40 })
+    // A lost lead and a lead in the trash do not count against capacity.
+    const before = await openCount(cand.b)
+    const made: number[] = []
+    for (const name of ['Beban Hilang', 'Beban Sampah', 'Beban Buka']) {
+      const res = await call('POST', '/api/leads', { token: admin, body: { studentName: name, assignedTo: cand.b } })
+      expect(res.status).toBe(201)
+      made.push(res.body.id)
+    }
+    const [lostStage] = await db.select({ id: pipelineStages.id }).from(pipelineStages).where(eq(pipelineStages.kind, 'lost')).limit(1)
+    expect((await call('PATCH', `/api/leads/${made[0]}`, { token: admin, body: { stageId: lostStage!.id, lostReason: 'price' } })).status).toBe(200)
+    expect((await call('DELETE', `/api/leads/${made[1]}`, { token: admin })).status).toBe(204)
+    expect(await openCount(cand.b)).toBe(before + 1)
     const res = await call('GET', '/api/assignment/workload', { token: manager })
     expect(res.status).toBe(200)
     const item = (id: number) => res.body.items.find((i: { id: number }) => i.id === id)

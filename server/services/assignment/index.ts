@@ -1,4 +1,4 @@
-export { autoAssignee, isOpenLead, lockCursor, pickAssignee } from './pick'
+export { autoAssignee, lockCursor, pickAssignee } from './pick'
 export { notifyAssigned } from './notify'
 export { getAssignmentSettings, updateAssignmentSettings } from './settings'
 export { workload, workloadPercent } from './workload'

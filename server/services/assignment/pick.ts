@@ -1,32 +1,37 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm'
 import type { AssignmentStrategy } from '../../../shared/schemas/assignment'
-import { appSettings, leads, pipelineStages, users } from '../../db/schema'
+import { appSettings, leadMonthFacts, pipelineStages, users } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
 import { getAssignmentSettings } from './settings'
 
 export const CURSOR_KEY = 'assignment.cursor'
 export const ASSIGNABLE_ROLES = ['admin', 'sales'] as const
 
-/** An open lead: live (not in the trash) and in a stage of kind 'open'. What counts against a person's capacity. */
-export function isOpenLead(db: DbOrTx): SQL {
-  const openStages = db.select({ id: pipelineStages.id }).from(pipelineStages).where(eq(pipelineStages.kind, 'open'))
-  return and(isNull(leads.deletedAt), inArray(leads.stageId, openStages))!
-}
-
-/** Open leads per active Admin and Sales/CS user, on leave or not. */
+/**
+ * Open leads (live, in a stage of kind 'open': what counts against capacity) per active Admin and Sales/CS user,
+ * on leave or not. Read from lead_month_facts (live leads per month, stage and assignee, kept by triggers in the
+ * statement that writes the lead, so exact at every commit): a few thousand rows, where counting the leads
+ * themselves read every open lead of the team (0.4-1 s at 1M leads, inside the transaction that holds the
+ * round-robin cursor, so every intake waited for it).
+ */
 export function openLeadCounts(db: DbOrTx) {
+  const openStages = db.select({ id: pipelineStages.id }).from(pipelineStages).where(eq(pipelineStages.kind, 'open'))
+  const open = db.select({ assignedTo: leadMonthFacts.assignedTo, n: sql<string>`SUM(${leadMonthFacts.leads})`.as('n') })
+    .from(leadMonthFacts)
+    .where(and(inArray(leadMonthFacts.stageId, openStages), ne(leadMonthFacts.assignedTo, 0)))
+    .groupBy(leadMonthFacts.assignedTo)
+    .as('open')
   return db.select({
     id: users.id,
     name: users.name,
     role: users.role,
     capacity: users.capacity,
     onLeave: users.onLeave,
-    openLeads: sql<number>`count(${leads.id})`.mapWith(Number),
+    openLeads: sql<number>`COALESCE(${open.n}, 0)`.mapWith(Number),
   })
     .from(users)
-    .leftJoin(leads, and(eq(leads.assignedTo, users.id), isOpenLead(db)))
+    .leftJoin(open, eq(open.assignedTo, users.id))
     .where(and(eq(users.active, true), inArray(users.role, [...ASSIGNABLE_ROLES])))
-    .groupBy(users.id)
     .orderBy(asc(users.id))
 }
 
