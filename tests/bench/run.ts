@@ -5,7 +5,7 @@
  *   --seconds S   duration of each HTTP load phase (default 10)
  *   --emails N    e-mails for the outbox dispatcher benchmark (default 2000)
  *   --only outbox run only the outbox benchmark
- *   --only leads  run only the generator (unless --reuse) and the leads views
+ *   --only leads  run only the generator (unless --reuse), the leads views and the team's other screens
  *   --only dashboard  run only the demo data (or --reuse) and the dashboard benchmark
  *   --only reports  run only the demo data (or --reuse) and the reports benchmark
  *   --reuse       keep the bench database when it already holds exactly --leads leads (skips the generator)
@@ -25,6 +25,7 @@ import { startStaticServer } from './static-server'
 import { benchOutbox } from './outbox'
 import { benchDashboard } from './dashboard'
 import { benchReports } from './reports'
+import { benchTeamViews } from './team-views'
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -201,6 +202,7 @@ async function main() {
       rows.push(`| GET /api/leads: ${name} (${total.toLocaleString('en')} matches) | median ${apiMedian.toFixed(2)} ms, p95 ${percentile(api, 0.95).toFixed(1)} ms; same ${direct.statements} SQL statements via mysql2 ${sqlMedian.toFixed(2)} ms (API/SQL ${(apiMedian / sqlMedian).toFixed(2)}×) |`)
     }
     client.close()
+    rows.push(...await benchTeamViews(base, token))
     if (ONLY === 'leads') return
     rows.push(...await benchDashboard(base, url, token, load, CONCURRENCY, serverEnv, child.pid!))
     rows.push(...await benchReports(base, token))
