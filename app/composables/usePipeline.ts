@@ -11,6 +11,8 @@ export function formatRupiahCompact(value: number, locale = 'id'): string {
 /** What a drop or a "move to" choice asks for: won needs program and amount, lost a reason. */
 export interface MoveExtra { programId?: number, amount?: number, lostReason?: string, lostNote?: string }
 export interface PendingMove { card: BoardCard, from: StageDto, to: StageDto }
+/** The words every card of a column shows, translated once per column. */
+export interface CardLabels { moveTo: string, nextFollowUp: string, overdue: string, unassigned: string, stale: string, staleHint: string }
 
 const EMPTY: BoardResponse = { columns: [], staleDays: 7 }
 

@@ -117,4 +117,43 @@ describe('pipeline board', () => {
     await column(page, 'negotiation').getByTestId(`card-${id}`).waitFor({ state: 'attached' })
     await expect.poll(() => stageOf(id)).toBe('negotiation')
   })
+
+  it('"Pindahkan ke…" from the keyboard: Enter opens it on the first stage, Escape gives the focus back, a stage moves the card', async () => {
+    const grade = gradeOf()
+    const id = await makeLead('Papan Ketik', grade)
+    const page = await newPage()
+    await openBoard(page, grade)
+    const button = page.getByTestId(`card-${id}`).getByTestId('card-menu')
+    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim())
+    const menu = page.getByRole('menu', { name: 'Pindahkan ke…' })
+
+    await button.focus()
+    await page.keyboard.press('Enter')
+    await menu.waitFor()
+    expect(await button.getAttribute('aria-expanded')).toBe('true')
+    await expect.poll(focused).toBe('Follow-up')
+    await page.keyboard.press('Escape')
+    await menu.waitFor({ state: 'hidden' })
+    await expect.poll(() => button.evaluate(el => el === document.activeElement)).toBe(true)
+    expect(await button.getAttribute('aria-expanded')).toBe('false')
+
+    // Open again: the second stage, Enter.
+    await page.keyboard.press('Enter')
+    await menu.waitFor()
+    await page.keyboard.press('ArrowDown')
+    await expect.poll(focused).toBe('Tertarik')
+    await page.keyboard.press('Enter')
+    await column(page, 'interested').getByTestId(`card-${id}`).waitFor()
+    await expect.poll(() => stageOf(id)).toBe('interested')
+
+    // Lost from the menu asks for the reason; cancel leaves the card where it is.
+    await column(page, 'interested').getByTestId(`card-${id}`).getByTestId('card-menu').click()
+    await page.getByRole('menuitem', { name: 'Batal (Lost)' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Prospek batal' })
+    await dialog.waitFor()
+    await dialog.getByRole('button', { name: 'Batal', exact: true }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await column(page, 'interested').getByTestId(`card-${id}`).waitFor()
+    expect(await stageOf(id)).toBe('interested')
+  })
 })
