@@ -1,4 +1,5 @@
 import { REPORT_NAMES } from '../../shared/enums/reports'
+import { jakartaMonth, shiftMonth } from '../../shared/utils/months'
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
 
@@ -28,12 +29,9 @@ export async function benchReports(base: string, ownerToken: string, runs = 5): 
   }
   // The other periods and groupings people pick: a year where the default is a month, a month where it is a year,
   // the free-text groupings.
-  const year = (() => {
-    const now = new Date(Date.now() + 7 * 3_600_000)
-    const to = now.toISOString().slice(0, 7)
-    now.setUTCMonth(now.getUTCMonth() - 11)
-    return { from: now.toISOString().slice(0, 7), to }
-  })()
+  // Twelve whole Jakarta months. Not a Date moved back 11 months: from the 29th-31st that overflows into the month
+  // after (31 May 2027 becomes "31 June 2026", i.e. 1 July) and the year has 11 months.
+  const year = { from: shiftMonth(jakartaMonth(), -11), to: jakartaMonth() }
   for (const path of [
     `/api/reports/programs?from=${year.from}&to=${year.to}`,
     `/api/reports/team?from=${year.from}&to=${year.to}`,

@@ -78,6 +78,9 @@ export function makeTargets(rng: Rng, cat: Catalog, actuals: Actuals, now: numbe
   const month = (offset: number) => monthKey(Date.UTC(y, m - 1 + offset, 15))
   const dayOfMonth = Number(dayKey(now).slice(8))
   const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate()
+  // This month so far, scaled up to the whole month, says little in its first days, and nothing just after midnight
+  // on the 1st (no lead yet: a target of 1 student and Rp 500.000): until the 3rd the three months before set the pace.
+  const early = dayOfMonth < 3
   const scopes: [('overall' | 'program' | 'channel' | 'user'), number][] = [
     ['overall', 0],
     ...cat.programList.map(p => ['program', p.id] as ['program', number]),
@@ -90,7 +93,7 @@ export function makeTargets(rng: Rng, cat: Catalog, actuals: Actuals, now: numbe
     const mk = month(offset)
     for (const [scope, scopeId] of scopes) {
       let a: Actual
-      if (offset === 1) {
+      if (offset === 1 || (offset === 0 && early)) {
         const last = [-1, -2, -3].map(o => actuals.get(month(o), scope, scopeId))
         const avg = (f: (x: Actual) => number) => (last.reduce((s, x) => s + f(x), 0) / 3) * 1.05
         a = { leads: avg(x => x.leads), students: avg(x => x.students), revenue: avg(x => x.revenue) }
