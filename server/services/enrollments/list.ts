@@ -9,6 +9,7 @@ import type { DbOrTx } from '../../utils/db'
 import { notFound } from '../../utils/validation'
 import type { SessionUser } from '../auth/sessions'
 import { enrollmentScope } from '../reports/actuals'
+import { inIdOrder } from '../../utils/id-order'
 
 export const enrollmentNotFound = () => notFound('Pendaftaran tidak ditemukan.')
 
@@ -91,9 +92,8 @@ export async function listEnrollments(db: DbOrTx, user: SessionUser, q: Enrollme
     db.select({ count: sql<number>`COUNT(*)`, amount: sql<string>`COALESCE(SUM(${enrollments.amount}), 0)` }).from(enrollments).where(where),
   ])
   const rows = ids.length ? await select(db).where(inArray(enrollments.id, ids)) : []
-  const byId = new Map(rows.map(r => [r.id, r]))
   const count = Number(totals?.count ?? 0)
-  return { items: ids.map(id => byId.get(id)).filter(r => r !== undefined).map(toDto), total: count, totals: { count, amount: Number(totals?.amount ?? 0) } }
+  return { items: inIdOrder(ids, rows, r => r.id).map(toDto), total: count, totals: { count, amount: Number(totals?.amount ?? 0) } }
 }
 
 export async function getEnrollment(db: DbOrTx, user: SessionUser, id: number): Promise<EnrollmentDto> {

@@ -9,6 +9,7 @@ import type { DbOrTx } from '../../utils/db'
 import type { SessionUser } from '../auth/sessions'
 import { leadScope } from '../../utils/scope'
 import { jakartaRanges } from '../leads/dates'
+import { inIdOrder } from '../../utils/id-order'
 
 /** Whose follow-ups: oneself by default; someone else or the whole team ('all') needs 'followups:team'. */
 export function followUpOwner(user: SessionUser, requested: FollowUpListQuery['user']): number | 'all' {
@@ -70,8 +71,7 @@ export async function listFollowUps(db: DbOrTx, user: SessionUser, query: Follow
         .leftJoin(users, eq(users.id, leads.assignedTo))
         .where(inArray(leads.id, ids))
     : []
-  const byId = new Map(found.map(r => [r.id, r]))
-  const rows = ids.map(id => byId.get(id)).filter(r => r !== undefined)
+  const rows = inIdOrder(ids, found, r => r.id)
   const counts: FollowUpCounts = { overdue, today, upcoming }
 
   // The next action written with the activity that set each follow-up: matched on (lead, due time).

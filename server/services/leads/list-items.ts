@@ -7,6 +7,7 @@ import type { LeadListItem } from '../../../shared/types/leads'
 import { channels, leads, pipelineStages, programs, users } from '../../db/schema'
 import type { DbOrTx } from '../../utils/db'
 import { leadPhone } from './serialize'
+import { inIdOrder } from '../../utils/id-order'
 
 /**
  * The rows of one page of the leads table, read straight into the list's shape. This is the statement every page
@@ -124,6 +125,5 @@ export async function loadListItems(db: DbOrTx, ids: number[]): Promise<LeadList
   const [rows] = ('$client' in db
     ? await db.$client.query({ sql: `${head}(?)`, dateStrings: true }, [ids])
     : await db.execute(sql`${sql.raw(head)}(${sql.param(ids)})`)) as unknown as [ListRow[]]
-  const byId = new Map(rows.map(r => [Number(r.id), r]))
-  return ids.map(id => byId.get(id)).filter((r): r is ListRow => !!r).map(toItem)
+  return inIdOrder(ids, rows, r => Number(r.id)).map(toItem)
 }

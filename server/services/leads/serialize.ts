@@ -6,6 +6,7 @@ import { channels, leads, pipelineStages, programs, users, type Lead, type NewLe
 import { blindIndex, encryptField } from '../../utils/crypto'
 import type { DbOrTx } from '../../utils/db'
 import { decryptPhone } from './phone-memo'
+import { inIdOrder } from '../../utils/id-order'
 
 const creator = alias(users, 'creator')
 const deleter = alias(users, 'deleter')
@@ -38,8 +39,7 @@ export type LeadRow = Awaited<ReturnType<ReturnType<typeof selectLeads>['execute
 export async function loadLeadRows(db: DbOrTx, ids: number[]): Promise<LeadRow[]> {
   if (!ids.length) return []
   const rows = await selectLeads(db).where(inArray(leads.id, ids))
-  const byId = new Map(rows.map(r => [r.lead.id, r]))
-  return ids.map(id => byId.get(id)).filter((r): r is LeadRow => !!r)
+  return inIdOrder(ids, rows, r => r.lead.id)
 }
 
 /** The stored number in E.164, or null. A value that cannot be decrypted (a retired key) reads as missing. */
